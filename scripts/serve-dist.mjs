@@ -1,0 +1,106 @@
+// A tiny static file server for the built web app (dist/), with Node's standard library only.
+// Used by scripts/run.sh (until `anyqtama serve` exists) and by tests/e2e/smoke.mjs.
+//
+//   node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
+//
+// Serves files with their media type (application/wasm for streaming compilation), `/` as
+// index.html, and index.html for unknown paths without an extension (client-side routes).
+import { createServer } from "node:http";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
+};
+
+// The strict policy the product will be served with: no inline script or style, no eval
+// (WebAssembly compilation only), nothing from other origins.
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+async function file(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts serving `dir`; resolves to `{ server, url }` once listening (port 0: a free port). */
+export function serve(dir, { host = "127.0.0.1", port = 0 } = {}) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    const send = (status, text) => {
+      res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+      res.end(text);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed\n");
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    } catch {
+      return send(400, "bad request\n");
+    }
+    let path = resolve(join(root, pathname));
+    if (path !== root && !path.startsWith(root + sep)) return send(403, "forbidden\n");
+    let info = await file(path);
+    if (!info && (pathname.endsWith("/") || extname(pathname) === "")) {
+      path = join(root, "index.html");
+      info = await file(path);
+    }
+    if (!info) return send(404, "not found\n");
+    res.writeHead(200, {
+      "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+      "content-security-policy": CSP,
+      "content-length": info.size,
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+    });
+    if (req.method === "HEAD") return res.end();
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => {
+      const { port: bound } = server.address();
+      ok({ server, url: `http://${host}:${bound}/` });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  };
+  const dir = arg("dir", "dist");
+  if (!(await file(join(dir, "index.html")))) {
+    console.error(`serve-dist: ${resolve(dir)}/index.html not found: run 'trunk build --release' first`);
+    process.exit(1);
+  }
+  const { url } = await serve(dir, { host: arg("host", "127.0.0.1"), port: Number(arg("port", "8080")) });
+  console.log(`Anyqtama is served at ${url} (from ${resolve(dir)}); stop with Ctrl+C`);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));
+}

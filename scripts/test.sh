@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The test command of Anyqtama (what CI runs through .ci/run). From a fresh machine it first
+# installs what it needs (scripts/setup.sh), then runs the stages below in order. A failed stage
+# does not stop the others, except those that need its output (the browser stages need dist/).
+# The last line is "N passed, M failed", with stages as the unit.
+#
+#   scripts/test.sh
+#
+# Stages: rustfmt check, clippy (native workspace), clippy (web app for wasm32), native tests,
+# trunk build --release, browser tests (wasm-bindgen-test in Chromium), end-to-end smoke test
+# (playwright-core + axe-core in Chromium), size report of the first page.
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+total_start="$(date +%s.%N)"
+rm -f test-artifacts/size-report.txt
+passed=0
+failed=0
+failed_names=()
+declare -A stage_ok=()
+timings=()
+
+# stage <name> <command…>: runs the command with errexit on, in a subshell, and records the result.
+stage() {
+  local name="$1" start rc
+  shift
+  start="$(date +%s.%N)"
+  printf '\n=== stage: %s\n' "$name"
+  set +e
+  (
+    set -euo pipefail
+    "$@"
+  )
+  rc=$?
+  set -e
+  if [ "$rc" = 0 ]; then
+    passed=$((passed + 1))
+    stage_ok["$name"]=1
+    timings+=("$(printf '%-22s ok      %s' "$name" "$(elapsed "$start")")")
+  else
+    failed=$((failed + 1))
+    failed_names+=("$name")
+    timings+=("$(printf '%-22s FAILED  %s (exit %s)' "$name" "$(elapsed "$start")" "$rc")")
+  fi
+  printf '=== %s: %s in %s\n' "$name" "$([ "$rc" = 0 ] && echo ok || echo "FAILED (exit $rc)")" "$(elapsed "$start")"
+}
+
+# skip <name> <reason>: a stage that cannot run counts as failed.
+skip() {
+  failed=$((failed + 1))
+  failed_names+=("$1")
+  timings+=("$(printf '%-22s SKIPPED (%s)' "$1" "$2")")
+  printf '\n=== stage: %s: SKIPPED (%s)\n' "$1" "$2"
+}
+
+# --- stage bodies ---------------------------------------------------------------------------------
+# Plain diffs (no colour codes) when the output is a log rather than a terminal.
+fmt_check() { cargo fmt --all -- --check --color "$([ -t 1 ] && echo auto || echo never)"; }
+clippy_native() { cargo clippy --workspace --all-targets -- -D warnings; }
+clippy_wasm() { cargo clippy -p anyqtama-web --target "$WASM_TARGET" --all-targets -- -D warnings; }
+native_tests() { cargo test --workspace; }
+trunk_build() { trunk build --release --offline; }
+browser_tests() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER="$CHROMEDRIVER_BIN" \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test -p anyqtama-web --target "$WASM_TARGET"
+}
+e2e_smoke() {
+  rm -rf test-artifacts/e2e
+  CHROMIUM="$CHROMIUM" node --test --test-reporter=spec tests/e2e/smoke.mjs
+}
+size_report() { node tests/e2e/size-report.mjs; }
+
+# --- run --------------------------------------------------------------------------------------------
+printf '=== setup\n'
+setup_start="$(date +%s.%N)"
+if ! "$ROOT/scripts/setup.sh" </dev/null; then
+  printf '\nsetup failed: see the message above (total %s)\n' "$(elapsed "$total_start")"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+timings+=("$(printf '%-22s ok      %s' "setup" "$(elapsed "$setup_start")")")
+
+stage "rustfmt" fmt_check
+stage "clippy (native)" clippy_native
+stage "clippy (wasm32)" clippy_wasm
+stage "native tests" native_tests
+stage "trunk build" trunk_build
+stage "browser tests" browser_tests
+if [ -n "${stage_ok["trunk build"]:-}" ]; then
+  stage "end-to-end smoke" e2e_smoke
+  stage "size report" size_report
+else
+  skip "end-to-end smoke" "no dist/: trunk build failed"
+  skip "size report" "no dist/: trunk build failed"
+fi
+
+printf '\n=== summary (setup not counted)\n'
+printf '  %s\n' "${timings[@]}"
+[ "$failed" = 0 ] || printf 'failed stages: %s\n' "$(
+  IFS=,
+  echo "${failed_names[*]}"
+)"
+[ -f test-artifacts/size-report.txt ] && tail -n 1 test-artifacts/size-report.txt | sed 's/^/size: /'
+printf 'total time: %s\n' "$(elapsed "$total_start")"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

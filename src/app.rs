@@ -1,0 +1,180 @@
+//! The home page.
+//!
+//! PLACEHOLDER until the application form lands: a heading, what Anyqtama is, a language
+//! switch, and one fact computed by the core (the built-in rule set), which proves that the
+//! core runs in WebAssembly. Every text comes from `locales/<lang>/app.ftl` (ids `app-…`).
+
+use anyqtama_core::{builtin, Date, Lang};
+use anyqtama_i18n::{Localizer, Value};
+use yew::prelude::*;
+
+/// What the page says about the rules compiled into this build, computed by the core.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RulesFact {
+    /// The newest built-in rule set's version, e.g. `2026.1`.
+    pub version: String,
+    /// The day it comes into force.
+    pub effective_from: Date,
+    /// Whether that day is an estimate.
+    pub provisional: bool,
+    /// How many kinds of request it defines.
+    pub kinds: usize,
+}
+
+impl RulesFact {
+    /// Parses the built-in rules (the JSON under `data/rules/`) and reads the newest set.
+    pub fn builtin() -> Option<RulesFact> {
+        let sets = builtin::rule_sets();
+        let latest = sets.latest()?;
+        Some(RulesFact {
+            version: latest.version.clone(),
+            effective_from: latest.effective_from,
+            provisional: latest.effective_from_provisional,
+            kinds: latest.kinds.len(),
+        })
+    }
+
+    /// The sentence of `app-rules-fact` in the localizer's language.
+    pub fn sentence(&self, t: &Localizer) -> String {
+        let kinds = i64::try_from(self.kinds).unwrap_or(i64::MAX);
+        t.format(
+            "app-rules-fact",
+            &[
+                ("version", Value::from(self.version.as_str())),
+                ("date", Value::from(t.date(self.effective_from))),
+                ("kinds", Value::from(kinds)),
+            ],
+        )
+    }
+}
+
+/// Sets `<html lang>` and the document title, so that screen readers and the tab follow the
+/// language switch.
+fn update_document(lang: Lang, title: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    document.set_title(title);
+}
+
+/// The whole app (for now, the placeholder home page).
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(Lang::default);
+    let t = use_memo(*lang, |lang| Localizer::new(*lang));
+    let fact = use_memo((), |_| RulesFact::builtin());
+
+    let title = t.text("app-title");
+    use_effect_with((*lang, title), |(lang, title)| update_document(*lang, title));
+
+    let switch = Lang::ALL
+        .iter()
+        .map(|&l| {
+            let onclick = {
+                let lang = lang.clone();
+                Callback::from(move |_: MouseEvent| lang.set(l))
+            };
+            let pressed = if l == *lang { "true" } else { "false" };
+            html! {
+                <li>
+                    <button type="button" class="lang-switch__button" lang={l.tag()}
+                        aria-pressed={pressed} {onclick}>
+                        { t.text(&format!("app-lang-{}", l.tag())) }
+                    </button>
+                </li>
+            }
+        })
+        .collect::<Html>();
+
+    let rules = match fact.as_ref() {
+        Some(fact) => html! {
+            <>
+                <p data-testid="rules-fact">{ fact.sentence(&t) }</p>
+                if fact.provisional {
+                    <p>{ t.text("app-rules-provisional") }</p>
+                }
+            </>
+        },
+        None => html! { <p data-testid="rules-fact">{ t.text("app-rules-missing") }</p> },
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ t.text("app-skip-link") }</a>
+            <header class="header">
+                <div class="header__bar">
+                    <div class="width-container header__inner">
+                        <span class="header__service">{ t.text("app-service-name") }</span>
+                        <nav class="lang-switch" aria-label={t.text("app-lang-switch")}>
+                            <ul class="lang-switch__list">{ switch }</ul>
+                        </nav>
+                    </div>
+                </div>
+                <div class="width-container">
+                    <div class="phase-banner">
+                        <strong class="tag">{ t.text("app-phase-tag") }</strong>
+                        <span>{ t.text("app-phase-text") }</span>
+                    </div>
+                </div>
+            </header>
+            <main id="main" class="width-container main" tabindex="-1">
+                <h1>{ t.text("app-heading") }</h1>
+                <p class="lead">{ t.text("app-intro") }</p>
+                <p>{ t.text("app-intro-what") }</p>
+                <section class="inset" aria-labelledby="rules-heading">
+                    <h2 id="rules-heading">{ t.text("app-rules-heading") }</h2>
+                    { rules }
+                    <p class="hint">{ t.text("app-rules-origin") }</p>
+                </section>
+            </main>
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message id the page uses.
+    const IDS: &[&str] = &[
+        "app-title",
+        "app-skip-link",
+        "app-service-name",
+        "app-lang-switch",
+        "app-lang-kk",
+        "app-lang-ru",
+        "app-lang-en",
+        "app-phase-tag",
+        "app-phase-text",
+        "app-heading",
+        "app-intro",
+        "app-intro-what",
+        "app-rules-heading",
+        "app-rules-fact",
+        "app-rules-provisional",
+        "app-rules-origin",
+        "app-rules-missing",
+    ];
+
+    #[test]
+    fn every_text_of_the_page_exists_in_every_language() {
+        for lang in Lang::ALL {
+            let t = Localizer::new(lang);
+            let missing: Vec<_> = IDS.iter().filter(|id| !t.has(id)).collect();
+            assert!(missing.is_empty(), "{lang}: missing in locales/{lang}/app.ftl: {missing:?}");
+        }
+    }
+
+    #[test]
+    fn the_rules_fact_comes_from_the_builtin_rules() {
+        let fact = RulesFact::builtin().expect("built-in rules");
+        assert!(!fact.version.is_empty());
+        assert!(fact.kinds > 0);
+        for lang in Lang::ALL {
+            let sentence = fact.sentence(&Localizer::new(lang));
+            assert!(sentence.contains(&fact.version), "{lang}: {sentence}");
+            assert!(sentence.contains(&fact.kinds.to_string()), "{lang}: {sentence}");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+// Size report of what the first page downloads from dist/: index.html and every file it names,
+// and what those files name in turn (the JS glue names the wasm). Sizes raw and gzip -9.
+// Prints a table and the total, writes it to test-artifacts/size-report.txt, and fails when the
+// gzipped total is over the budget (250 KB = 256,000 bytes; SIZE_BUDGET_KB overrides).
+//
+//   node tests/e2e/size-report.mjs                   (after `trunk build --release`)
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
+const OUT = join(ROOT, "test-artifacts", "size-report.txt");
+const BUDGET_KB = Number(process.env.SIZE_BUDGET_KB ?? 250);
+const BUDGET = BUDGET_KB * 1024;
+const TEXTUAL = /\.(html|js|mjs|css|json|svg)$/;
+
+if (!existsSync(join(DIST, "index.html"))) {
+  console.error(`size-report: ${DIST}/index.html is missing: run 'trunk build --release' first`);
+  process.exit(1);
+}
+
+const all = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else all.push(relative(DIST, path).split("\\").join("/"));
+  }
+})(DIST);
+
+// index.html, then whatever a loaded text file names, until nothing new turns up.
+const loaded = ["index.html"];
+for (let i = 0; i < loaded.length; i++) {
+  if (!TEXTUAL.test(loaded[i])) continue;
+  const text = readFileSync(join(DIST, loaded[i]), "utf8");
+  for (const f of all) if (!loaded.includes(f) && text.includes(f)) loaded.push(f);
+}
+const notLoaded = all.filter((f) => !loaded.includes(f));
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = loaded.map((f) => {
+  const bytes = readFileSync(join(DIST, f));
+  return { f, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+});
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gz: a.gz + r.gz }), { raw: 0, gz: 0 });
+
+const width = Math.max(30, ...rows.map((r) => r.f.length)) + 2;
+const line = (a, b, c) => `${a.padEnd(width)}${b.padStart(12)}${c.padStart(14)}`;
+const out = [
+  `Size of the first page (dist/), gzip -9; budget ${BUDGET_KB} KB gzipped (1 KB = 1024 bytes)`,
+  line("file", "raw", "gzip -9"),
+  ...rows.map((r) => line(r.f, kb(r.raw), kb(r.gz))),
+  line("total", kb(total.raw), kb(total.gz)),
+  ...(notLoaded.length ? [`not loaded by the first page (not counted): ${notLoaded.join(", ")}`] : []),
+  total.gz <= BUDGET
+    ? `within budget: ${kb(total.gz)} of ${BUDGET_KB} KB (${total.gz} bytes)`
+    : `OVER BUDGET: ${kb(total.gz)} > ${BUDGET_KB} KB (${total.gz} bytes)`,
+];
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, out.join("\n") + "\n");
+console.log(out.join("\n"));
+console.log(`(written to ${relative(ROOT, OUT)})`);
+process.exit(total.gz <= BUDGET ? 0 : 1);

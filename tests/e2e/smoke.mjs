@@ -1,0 +1,157 @@
+// End-to-end smoke test of the built app (dist/) in Debian's Chromium, driven by playwright-core:
+// the page renders in Kazakh under the strict Content-Security-Policy, the language switch works,
+// axe-core finds no violations, nothing is logged as an error (a CSP violation would be).
+// Screenshots go to test-artifacts/e2e/.
+//
+//   node --test --test-reporter=spec tests/e2e/smoke.mjs     (after `trunk build --release`)
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), DIST (default dist/).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { serve } from "../../scripts/serve-dist.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
+const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TIMEOUT = 30_000;
+
+/** The app's messages of one language, read from locales/<lang>/app.ftl (single-line ones). */
+function messages(lang) {
+  const out = {};
+  for (const line of readFileSync(join(ROOT, "locales", lang, "app.ftl"), "utf8").split("\n")) {
+    const m = /^(app-[a-z0-9-]+) = (.*)$/.exec(line);
+    if (m) out[m[1]] = m[2].trim();
+  }
+  return out;
+}
+const TEXT = { kk: messages("kk"), ru: messages("ru"), en: messages("en") };
+
+/** The versions of the rule sets under data/rules/ (the page shows the newest one). */
+const RULE_VERSIONS = readdirSync(join(ROOT, "data", "rules"))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(join(ROOT, "data", "rules", f), "utf8")).version);
+
+let server, url, browser, page;
+const problems = [];
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, "index.html")), `${DIST}/index.html is missing: run 'trunk build --release' first`);
+  ({ server, url } = await serve(DIST));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 60_000,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+});
+
+const heading = () => page.locator("h1").textContent();
+const pressed = (lang) => page.locator(`button[lang=${lang}]`).getAttribute("aria-pressed");
+const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+
+async function waitForHeading(text) {
+  await page.waitForFunction((t) => document.querySelector("h1")?.textContent === t, text, { timeout: TIMEOUT });
+}
+
+/** Every message id of the Fluent files (a missing message is shown as its id). */
+const IDS = readdirSync(join(ROOT, "locales", "en"))
+  .filter((f) => f.endsWith(".ftl"))
+  .flatMap((f) => [...readFileSync(join(ROOT, "locales", "en", f), "utf8").matchAll(/^([a-z][a-z0-9]*(?:-[a-z0-9]+)+) =/gm)])
+  .map((m) => m[1]);
+
+async function assertNoMessageIds(lang) {
+  const text = await page.locator("body").innerText();
+  const shown = IDS.filter((id) => new RegExp(`(^|[\\s(])${id}($|[\\s.,:;)])`).test(text));
+  assert.deepEqual(shown, [], `${lang}: message ids shown instead of texts (missing in locales/${lang}/*.ftl?)`);
+}
+
+async function switchTo(lang) {
+  await page.locator(`button[lang=${lang}]`).click();
+  await waitForHeading(TEXT[lang]["app-heading"]);
+  assert.equal(await pressed(lang), "true", `${lang} button is not pressed`);
+  assert.equal(await htmlLang(), lang);
+  assert.equal(await page.title(), TEXT[lang]["app-title"]);
+  await assertNoMessageIds(lang);
+}
+
+async function assertAccessible(label) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const report = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  assert.deepEqual(report, [], `axe-core found violations (${label}):\n${report.join("\n")}`);
+}
+
+test("the page renders in Kazakh under a strict CSP, with the rules fact computed by the core", async () => {
+  for (const lang of ["kk", "ru", "en"]) assert.ok(TEXT[lang]["app-heading"], `no app-heading in ${lang}/app.ftl`);
+  const response = await page.goto(url, { waitUntil: "load" });
+  assert.match(response.headers()["content-security-policy"] ?? "", /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(readFileSync(join(DIST, "index.html"), "utf8"), /<script(?![^>]*\bsrc=)[^>]*>/, "inline script");
+  await waitForHeading(TEXT.kk["app-heading"]);
+  assert.equal(await htmlLang(), "kk");
+  assert.equal(await page.title(), TEXT.kk["app-title"]);
+  assert.equal(await pressed("kk"), "true");
+  assert.equal(await pressed("en"), "false");
+  const fact = await page.locator("[data-testid=rules-fact]").textContent();
+  assert.ok(
+    RULE_VERSIONS.some((v) => fact.includes(v)),
+    `the rules fact ${JSON.stringify(fact)} names none of the versions ${RULE_VERSIONS}`,
+  );
+  await page.screenshot({ path: join(ARTIFACTS, "home.png"), fullPage: true });
+  await assertNoMessageIds("kk");
+});
+
+test("the language switch re-renders the page in Russian and English", async () => {
+  await switchTo("ru");
+  await page.locator("button[lang=en]").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.screenshot({ path: join(ARTIFACTS, "home-en.png"), fullPage: true });
+  await switchTo("en");
+  assert.equal(await pressed("kk"), "false");
+});
+
+test("axe-core finds no accessibility violations, in English and in Kazakh", async () => {
+  await assertAccessible("en");
+  await switchTo("kk");
+  await assertAccessible("kk");
+});
+
+test("the keyboard reaches the skip link first", async () => {
+  await page.reload({ waitUntil: "load" });
+  await waitForHeading(TEXT.kk["app-heading"]);
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.className);
+  assert.equal(focused, "skip-link");
+});
+
+test("no errors in the console, no failed requests", () => {
+  assert.deepEqual(problems, []);
+});
