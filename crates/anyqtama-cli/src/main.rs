@@ -1,0 +1,263 @@
+//! `anyqtama`: the native command line over the core.
+//!
+//! A thin shell: it parses arguments, loads data (built in, or newer files a portal gives with
+//! `--rules` and `--calendar`), calls the core, and prints in the chosen language. Bad input is
+//! a localised message and exit status 2, never a panic.
+
+use anyqtama_core::calendar::{Calendar, Day};
+use anyqtama_core::deadline;
+use anyqtama_core::rules::RuleSets;
+use anyqtama_core::{builtin, Date, Lang};
+use anyqtama_i18n::{Localizer, Value};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "anyqtama", version, about = "Pre-check applications for the certificate of qualification compliance (Kazakhstan)")]
+struct Cli {
+    /// Language of the output: kk, ru or en.
+    #[arg(long, global = true, default_value = "kk", value_parser = parse_lang)]
+    lang: Lang,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    /// A rule-set file to load in addition to the built-in ones (a newer amendment).
+    #[arg(long, global = true, value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// A calendar year file, or a folder of them, replacing the built-in years it covers.
+    #[arg(long, global = true, value_name = "PATH")]
+    calendar: Vec<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The due date of a time limit counted from an event, and how it was counted.
+    Deadline {
+        /// commission-referral, decision-issue, decision-extend, decision-reissue,
+        /// decision-duplicate, employer-change-notice, termination-notice, reissue-application,
+        /// duplicate-application, complaint-forwarding, complaint-review
+        event: String,
+        /// The day of the event, YYYY-MM-DD.
+        date: String,
+    },
+    /// A year's days off on weekdays and its worked weekend days.
+    Calendar {
+        /// The year, e.g. 2026.
+        year: String,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s:?}: kk, ru, en"))
+}
+
+/// A failure with its message already in the user's language.
+struct Failure(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let t = Localizer::new(cli.lang);
+    match run(&cli, &t) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("anyqtama: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli, t: &Localizer) -> Result<(), Failure> {
+    let rules = load_rules(&cli.rules, t)?;
+    let calendar = load_calendar(&cli.calendar, t)?;
+    match &cli.command {
+        Command::Deadline { event, date } => deadline_command(cli, t, &rules, &calendar, event, date),
+        Command::Calendar { year } => calendar_command(cli, t, &calendar, year),
+    }
+}
+
+fn data_error(t: &Localizer, path: &Path, reason: impl ToString) -> Failure {
+    Failure(t.format(
+        "cli-error-data",
+        &[("path", path.display().to_string().into()), ("reason", reason.to_string().into())],
+    ))
+}
+
+fn load_rules(paths: &[PathBuf], t: &Localizer) -> Result<RuleSets, Failure> {
+    let mut sets = builtin::rule_sets();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| data_error(t, path, e))?;
+        sets.load_json(&text).map_err(|e| data_error(t, path, e))?;
+    }
+    Ok(sets)
+}
+
+fn load_calendar(paths: &[PathBuf], t: &Localizer) -> Result<Calendar, Failure> {
+    let mut calendar = Calendar::builtin();
+    for path in paths {
+        let files: Vec<PathBuf> = if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| data_error(t, path, e))?;
+            let mut v: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| p.file_stem().is_some_and(|s| s.to_string_lossy().parse::<i32>().is_ok()))
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let text = std::fs::read_to_string(&file).map_err(|e| data_error(t, &file, e))?;
+            calendar.load_year(&text).map_err(|e| data_error(t, &file, e))?;
+        }
+    }
+    Ok(calendar)
+}
+
+fn parse_date(t: &Localizer, value: &str) -> Result<Date, Failure> {
+    Date::parse(value).map_err(|_| Failure(t.format("cli-error-bad-date", &[("value", value.into())])))
+}
+
+fn day_json(t: &Localizer, day: &Day) -> serde_json::Value {
+    let kind = serde_json::to_value(&day.kind).ok().and_then(|v| v.get("kind").cloned());
+    json!({
+        "date": day.date,
+        "reason": t.day_reason(&day.kind, day.date),
+        "kind": kind,
+        "provisional": day.provisional,
+    })
+}
+
+fn print_days(t: &Localizer, days: &[Day]) {
+    for day in days {
+        println!("  {} — {}", t.date_with_weekday(day.date), t.day_reason(&day.kind, day.date));
+    }
+}
+
+fn deadline_command(
+    cli: &Cli,
+    t: &Localizer,
+    rules: &RuleSets,
+    calendar: &Calendar,
+    event: &str,
+    date: &str,
+) -> Result<(), Failure> {
+    let from = parse_date(t, date)?;
+    // The rule set in force on the event's day; before the first one, the earliest we have.
+    let set = rules
+        .in_force(from)
+        .or_else(|| rules.all().first())
+        .ok_or_else(|| Failure(t.format("cli-error-no-rules", &[("date", t.date(from).into())])))?;
+    let Some(limit) = set.limit(event) else {
+        let events: Vec<&str> = set.limits.iter().map(|l| l.id.as_str()).collect();
+        return Err(Failure(t.format(
+            "cli-error-unknown-event",
+            &[("event", event.into()), ("events", events.join(", ").into())],
+        )));
+    };
+    let dl = deadline::due(set, calendar, event, from).map_err(|e| Failure(e.to_string()))?;
+    let skipped: &[Day] = dl.count.as_ref().map_or(&[], |c| c.skipped.as_slice());
+    let basis = calendar.counting_basis();
+    let lang = t.lang();
+
+    if cli.json {
+        let out = json!({
+            "event": limit.id,
+            "from": dl.from,
+            "due": dl.due,
+            "working_days": dl.amount,
+            "skipped": skipped.iter().map(|d| day_json(t, d)).collect::<Vec<_>>(),
+            "cite": dl.cite,
+            "provisional": dl.provisional,
+            "label": limit.label.get(lang),
+            "rules_version": set.version,
+            "calendar_version": calendar.version(),
+            "basis": { "rule": basis.rule.get(lang), "cite": basis.cite },
+        });
+        println!("{}", serde_json::to_string_pretty(&out).expect("JSON of plain values"));
+        return Ok(());
+    }
+    println!("{}", t.format("cli-due", &[("date", t.date_with_weekday(dl.due).into())]));
+    println!(
+        "{}",
+        t.format(
+            "cli-event",
+            &[
+                ("event", limit.id.as_str().into()),
+                ("label", limit.label.get(lang).into()),
+                ("cite", limit.cite.as_str().into())
+            ]
+        )
+    );
+    println!(
+        "{}",
+        t.format(
+            "cli-from",
+            &[("date", t.date_with_weekday(dl.from).into()), ("from_label", limit.from_label.get(lang).into())]
+        )
+    );
+    println!("{}", t.format("cli-counted", &[("working_days", Value::Num(i64::from(dl.amount)))]));
+    if skipped.is_empty() {
+        println!("{}", t.text("cli-skipped-none"));
+    } else {
+        println!("{}", t.text("cli-skipped-heading"));
+        print_days(t, skipped);
+    }
+    println!("{}", t.format("cli-basis", &[("rule", basis.rule.get(lang).into()), ("cite", basis.cite.as_str().into())]));
+    if let Some(reading) = &limit.our_reading {
+        println!("{}", t.format("cli-our-reading", &[("text", reading.get(lang).into())]));
+    }
+    if dl.provisional {
+        println!("{}", t.text("cli-provisional"));
+    }
+    Ok(())
+}
+
+fn calendar_command(cli: &Cli, t: &Localizer, calendar: &Calendar, year: &str) -> Result<(), Failure> {
+    let covered = calendar.covered_years();
+    let range = match (covered.first(), covered.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => "—".to_string(),
+    };
+    let unknown = || Failure(t.format("cli-error-unknown-year", &[("year", year.into()), ("years", range.clone().into())]));
+    let y: i32 = year.trim().parse().map_err(|_| unknown())?;
+    let summary = calendar.year(y).ok_or_else(unknown)?;
+    let lang = t.lang();
+    if cli.json {
+        let out = json!({
+            "year": summary.year,
+            "days_off": summary.days_off.iter().map(|d| day_json(t, d)).collect::<Vec<_>>(),
+            "working_days_on_weekends": summary.working_days_on_weekends.iter().map(|d| day_json(t, d)).collect::<Vec<_>>(),
+            "provisional": summary.provisional,
+            "provisional_reason": summary.provisional_reason.as_ref().map(|r| r.get(lang)),
+            "sources": summary.sources,
+            "calendar_version": calendar.version(),
+        });
+        println!("{}", serde_json::to_string_pretty(&out).expect("JSON of plain values"));
+        return Ok(());
+    }
+    println!("{}", t.format("cli-calendar-heading", &[("year", Value::Num(i64::from(y)))]));
+    println!("{}", t.format("cli-calendar-days-off", &[("count", Value::Num(summary.days_off.len() as i64))]));
+    print_days(t, &summary.days_off);
+    let worked = &summary.working_days_on_weekends;
+    println!("{}", t.format("cli-calendar-worked", &[("count", Value::Num(worked.len() as i64))]));
+    if worked.is_empty() {
+        println!("  {}", t.text("cli-calendar-none"));
+    }
+    print_days(t, worked);
+    if summary.provisional {
+        let reason = summary.provisional_reason.as_ref().map(|r| r.get(lang).to_string()).unwrap_or_default();
+        println!("{}", t.format("cli-calendar-provisional", &[("reason", reason.into())]));
+    }
+    println!("{}", t.text("cli-calendar-sources"));
+    for s in &summary.sources {
+        println!("  - {s}");
+    }
+    Ok(())
+}

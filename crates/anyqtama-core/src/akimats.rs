@@ -1,0 +1,56 @@
+//! The local executive bodies an application (A1) is addressed to: the akimats of the regions,
+//! of the cities of republican significance and of the capital. Data: `data/lists/akimats.json`.
+
+use crate::text::Localized;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "anyqtama-akimats/1";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AkimatKind {
+    Region,
+    City,
+    Capital,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Akimat {
+    pub id: String,
+    pub kind: AkimatKind,
+    /// The official name (kk, ru) and an English rendering.
+    pub name: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Akimats {
+    pub format: String,
+    pub version: String,
+    pub cite: String,
+    pub akimats: Vec<Akimat>,
+}
+
+impl Akimats {
+    /// Parses and validates the list: format tag, names in all three languages, unique ids.
+    pub fn from_json(json: &str) -> Result<Akimats, String> {
+        let list: Akimats = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if list.format != FORMAT {
+            return Err(format!("format is {:?}, expected {FORMAT:?}", list.format));
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        for a in &list.akimats {
+            if !a.name.missing().is_empty() {
+                return Err(format!("akimat {}: a name is missing in {:?}", a.id, a.name.missing()));
+            }
+            if ids.contains(&a.id.as_str()) {
+                return Err(format!("akimat {} is listed twice", a.id));
+            }
+            ids.push(&a.id);
+        }
+        Ok(list)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Akimat> {
+        self.akimats.iter().find(|a| a.id == id)
+    }
+}

@@ -1,0 +1,359 @@
+//! Calendar dates (proleptic Gregorian), without time zones and without a clock.
+//!
+//! "Today" is always an argument in this crate; this type only knows how dates work.
+//! It serialises as `YYYY-MM-DD`.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar date. Ordered, hashable, `Copy`; years 1..=9999.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+/// Day of the week, ISO numbering (Monday = 1 … Sunday = 7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Mon = 1,
+    Tue = 2,
+    Wed = 3,
+    Thu = 4,
+    Fri = 5,
+    Sat = 6,
+    Sun = 7,
+}
+
+impl Weekday {
+    /// ISO number, Monday = 1.
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+    /// Saturday or Sunday.
+    pub fn is_weekend(self) -> bool {
+        matches!(self, Weekday::Sat | Weekday::Sun)
+    }
+    fn from_number(n: u8) -> Weekday {
+        match n {
+            1 => Weekday::Mon,
+            2 => Weekday::Tue,
+            3 => Weekday::Wed,
+            4 => Weekday::Thu,
+            5 => Weekday::Fri,
+            6 => Weekday::Sat,
+            _ => Weekday::Sun,
+        }
+    }
+    /// A stable lower-case English abbreviation, used as a message-key suffix.
+    pub fn key(self) -> &'static str {
+        match self {
+            Weekday::Mon => "mon",
+            Weekday::Tue => "tue",
+            Weekday::Wed => "wed",
+            Weekday::Thu => "thu",
+            Weekday::Fri => "fri",
+            Weekday::Sat => "sat",
+            Weekday::Sun => "sun",
+        }
+    }
+}
+
+/// Why a text is not a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD`.
+    Format,
+    /// Well-formed, but no such day (30 February, month 13 …).
+    NoSuchDay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Format => f.write_str("not a date of the form YYYY-MM-DD"),
+            DateError::NoSuchDay => f.write_str("no such day in the calendar"),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Whether `year` is a Gregorian leap year.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in a month (1-12) of a year.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A date from its parts, or `None` if there is no such day.
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day).
+    pub fn parse(s: &str) -> Result<Date, DateError> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(DateError::Format);
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u32, DateError> {
+            let part = &b[r];
+            if !part.iter().all(u8::is_ascii_digit) {
+                return Err(DateError::Format);
+            }
+            Ok(part.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        Date::from_ymd(y as i32, m as u8, d as u8).ok_or(DateError::NoSuchDay)
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`.
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The inverse of [`Date::days_since_epoch`]; `None` outside years 1..=9999.
+    pub fn from_days_since_epoch(z: i64) -> Option<Date> {
+        let z = z + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date::from_ymd(i32::try_from(y).ok()?, m as u8, d as u8)
+    }
+
+    /// The day of the week.
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday (ISO 4).
+        let n = (self.days_since_epoch() + 3).rem_euclid(7) as u8 + 1;
+        Weekday::from_number(n)
+    }
+
+    /// This date moved by `days` (negative goes back). `None` outside years 1..=9999.
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// The next day. Panics only past 9999-12-31.
+    pub fn succ(self) -> Date {
+        self.add_days(1).expect("date past year 9999")
+    }
+
+    /// The previous day. Panics only before 0001-01-01.
+    pub fn pred(self) -> Date {
+        self.add_days(-1).expect("date before year 1")
+    }
+
+    /// Signed number of days from `self` to `other`.
+    pub fn days_until(self, other: Date) -> i64 {
+        other.days_since_epoch() - self.days_since_epoch()
+    }
+
+    /// This date moved by whole months, clamping the day to the month's end
+    /// (31 Jan + 1 month = 28/29 Feb), as civil-law terms in months are counted.
+    pub fn add_months(self, months: i32) -> Option<Date> {
+        let total = self.year * 12 + i32::from(self.month) - 1 + months;
+        let year = total.div_euclid(12);
+        let month = (total.rem_euclid(12) + 1) as u8;
+        let day = self.day.min(days_in_month(year, month));
+        Date::from_ymd(year, month, day)
+    }
+
+    /// This date moved by whole years (29 Feb + 1 year = 28 Feb).
+    pub fn add_years(self, years: i32) -> Option<Date> {
+        self.add_months(years.checked_mul(12)?)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Date::parse(s)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Date::parse(&s).map_err(|e| serde::de::Error::custom(format!("{s:?}: {e}")))
+    }
+}
+
+/// A local wall-clock time in Kazakhstan (hours and minutes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LocalTime {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl LocalTime {
+    pub fn new(hour: u8, minute: u8) -> Option<LocalTime> {
+        (hour < 24 && minute < 60).then_some(LocalTime { hour, minute })
+    }
+    /// Parses `HH:MM`.
+    pub fn parse(s: &str) -> Option<LocalTime> {
+        let (h, m) = s.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        LocalTime::new(h.parse().ok()?, m.parse().ok()?)
+    }
+}
+
+impl fmt::Display for LocalTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+impl Serialize for LocalTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        LocalTime::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("{s:?}: not HH:MM")))
+    }
+}
+
+/// The local date and time of a moment, given seconds since the Unix epoch (UTC)
+/// and the offset of local time from UTC in minutes (+300 for Kazakhstan).
+pub fn local_date_time(unix_seconds: i64, utc_offset_minutes: i32) -> Option<(Date, LocalTime)> {
+    let local = unix_seconds + i64::from(utc_offset_minutes) * 60;
+    let days = local.div_euclid(86_400);
+    let secs = local.rem_euclid(86_400);
+    let date = Date::from_days_since_epoch(days)?;
+    let time = LocalTime::new((secs / 3600) as u8, ((secs % 3600) / 60) as u8)?;
+    Some((date, time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn parses_and_rejects() {
+        assert_eq!(d("2026-03-20").to_string(), "2026-03-20");
+        assert_eq!(Date::parse("2026-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2024-02-29").map(|x| x.day()), Ok(29));
+        assert_eq!(Date::parse("2026-13-01"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2026-3-20"), Err(DateError::Format));
+        assert_eq!(Date::parse("20260320"), Err(DateError::Format));
+        assert_eq!(Date::parse("2026-03-2x"), Err(DateError::Format));
+        assert_eq!(Date::parse("0000-01-01"), Err(DateError::NoSuchDay));
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        assert_eq!(d("1970-01-01").weekday(), Weekday::Thu);
+        assert_eq!(d("2026-03-20").weekday(), Weekday::Fri);
+        assert_eq!(d("2026-04-01").weekday(), Weekday::Wed);
+        assert_eq!(d("2024-05-04").weekday(), Weekday::Sat);
+        assert_eq!(d("2025-01-05").weekday(), Weekday::Sun);
+        assert_eq!(d("2000-02-29").weekday(), Weekday::Tue);
+    }
+
+    #[test]
+    fn epoch_round_trip_across_centuries() {
+        let mut x = d("1899-12-25");
+        for _ in 0..80_000 {
+            let n = x.days_since_epoch();
+            assert_eq!(Date::from_days_since_epoch(n), Some(x));
+            let y = x.succ();
+            assert_eq!(y.days_since_epoch(), n + 1);
+            x = y;
+        }
+    }
+
+    #[test]
+    fn months_and_years_clamp() {
+        assert_eq!(d("2026-01-31").add_months(1), Some(d("2026-02-28")));
+        assert_eq!(d("2024-02-29").add_years(3), Some(d("2027-02-28")));
+        assert_eq!(d("2026-11-25").add_years(3), Some(d("2029-11-25")));
+        assert_eq!(d("2026-03-15").add_months(-3), Some(d("2025-12-15")));
+    }
+
+    #[test]
+    fn local_time_in_kazakhstan() {
+        // 2026-03-20T13:30:00Z is 18:30 in UTC+5.
+        let (date, time) = local_date_time(1_774_013_400, 300).unwrap();
+        assert_eq!(date, d("2026-03-20"));
+        assert_eq!(time, LocalTime::new(18, 30).unwrap());
+        // 20:00Z is already the next day in Kazakhstan.
+        let (date, _) = local_date_time(1_774_036_800, 300).unwrap();
+        assert_eq!(date, d("2026-03-21"));
+        assert_eq!(LocalTime::parse("18:30"), LocalTime::new(18, 30));
+        assert_eq!(LocalTime::parse("24:00"), None);
+    }
+
+    #[test]
+    fn serde_as_iso_string() {
+        let x: Date = serde_json::from_str("\"2026-03-20\"").unwrap();
+        assert_eq!(serde_json::to_string(&x).unwrap(), "\"2026-03-20\"");
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+    }
+}

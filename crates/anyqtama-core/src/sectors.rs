@@ -1,0 +1,85 @@
+//! The list of priority sectors (types of economic activity) and the in-demand professions in them
+//! (annex 2 of Order No. 236). The official list is not in our sources: a portal supplies it in
+//! this format (`anyqtama-sectors/1`, see `docs/DATA.md`); Anyqtama ships only clearly labelled
+//! sample data (`data/lists/sectors.sample.json`, `"official": false`).
+
+use crate::date::Date;
+use crate::text::Localized;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "anyqtama-sectors/1";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profession {
+    pub code: String,
+    pub name: Localized,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sector {
+    pub code: String,
+    pub name: Localized,
+    pub professions: Vec<Profession>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectorList {
+    pub format: String,
+    pub version: String,
+    /// Only a list marked official is used to refuse a profession; sample data never is.
+    pub official: bool,
+    pub effective_from: Date,
+    pub title: Localized,
+    pub source: String,
+    pub sectors: Vec<Sector>,
+}
+
+impl SectorList {
+    /// Parses and validates a list: format tag, names in three languages, unique codes.
+    pub fn from_json(json: &str) -> Result<SectorList, String> {
+        let list: SectorList = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if list.format != FORMAT {
+            return Err(format!("format is {:?}, expected {FORMAT:?}", list.format));
+        }
+        let mut codes: Vec<&str> = Vec::new();
+        for s in &list.sectors {
+            let names = std::iter::once((&s.code, &s.name)).chain(s.professions.iter().map(|p| (&p.code, &p.name)));
+            for (code, name) in names {
+                if !name.missing().is_empty() {
+                    return Err(format!("{code}: a name is missing in {:?}", name.missing()));
+                }
+                if codes.contains(&code.as_str()) {
+                    return Err(format!("code {code} is listed twice"));
+                }
+                codes.push(code);
+            }
+        }
+        Ok(list)
+    }
+
+    pub fn sector(&self, code: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.code == code)
+    }
+
+    /// The sector a profession code belongs to.
+    pub fn sector_of(&self, profession_code: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.professions.iter().any(|p| p.code == profession_code))
+    }
+
+    /// Professions whose name (in any language) or code contains every word of `query`,
+    /// case-insensitively — for the searchable picker.
+    pub fn search<'a>(&'a self, query: &str) -> Vec<(&'a Sector, &'a Profession)> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let mut out = Vec::new();
+        for s in &self.sectors {
+            for p in &s.professions {
+                let hay = format!("{} {} {} {} {}", p.code, p.name.kk, p.name.ru, p.name.en, s.name.get(crate::Lang::En))
+                    .to_lowercase();
+                if words.iter().all(|w| hay.contains(w.as_str())) {
+                    out.push((s, p));
+                }
+            }
+        }
+        out
+    }
+}

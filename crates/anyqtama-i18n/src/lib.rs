@@ -1,0 +1,228 @@
+//! Anyqtama's texts in Kazakh, Russian and English.
+//!
+//! The Fluent files under `locales/<lang>/` are compiled in; [`Localizer`] formats messages,
+//! dates the local way, the reasons a day was skipped, and the findings of a report.
+
+use anyqtama_core::calendar::DayKind;
+use anyqtama_core::report::{Arg, Finding};
+use anyqtama_core::rules::RuleSet;
+use anyqtama_core::{Date, Lang};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+
+/// The Fluent files of each language, in the order they are added to the bundle.
+pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl"];
+
+/// The embedded sources of one language's Fluent files.
+pub fn sources(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Kk => [
+            include_str!("../../../locales/kk/core.ftl"),
+            include_str!("../../../locales/kk/cli.ftl"),
+            include_str!("../../../locales/kk/app.ftl"),
+        ],
+        Lang::Ru => [
+            include_str!("../../../locales/ru/core.ftl"),
+            include_str!("../../../locales/ru/cli.ftl"),
+            include_str!("../../../locales/ru/app.ftl"),
+        ],
+        Lang::En => [
+            include_str!("../../../locales/en/core.ftl"),
+            include_str!("../../../locales/en/cli.ftl"),
+            include_str!("../../../locales/en/app.ftl"),
+        ],
+    }
+}
+
+/// A value for a message argument.
+pub enum Value<'a> {
+    Str(Cow<'a, str>),
+    Num(i64),
+}
+
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(s: &'a str) -> Self {
+        Value::Str(Cow::Borrowed(s))
+    }
+}
+impl From<String> for Value<'_> {
+    fn from(s: String) -> Self {
+        Value::Str(Cow::Owned(s))
+    }
+}
+impl From<i64> for Value<'_> {
+    fn from(n: i64) -> Self {
+        Value::Num(n)
+    }
+}
+
+/// Formats the messages of one language.
+pub struct Localizer {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer").field("lang", &self.lang).finish()
+    }
+}
+
+impl Localizer {
+    /// The localizer of `lang`. The embedded files are checked by the tests, so a parse error
+    /// here is a build defect; it is reported on stderr and the faulty entries are skipped.
+    pub fn new(lang: Lang) -> Localizer {
+        let id: unic_langid::LanguageIdentifier = lang.tag().parse().expect("a valid language tag");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        for source in sources(lang) {
+            let resource = match FluentResource::try_new(source.to_string()) {
+                Ok(r) => r,
+                Err((r, _errors)) => r,
+            };
+            // Duplicate ids across files are caught by the tests; keep the first.
+            let _ = bundle.add_resource(resource);
+        }
+        Localizer { lang, bundle }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether the message `id` exists in this language.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The message `id` without arguments; the id itself if it is missing (never panics).
+    pub fn text(&self, id: &str) -> String {
+        self.format(id, &[])
+    }
+
+    /// The message `id` with arguments; the id itself if it is missing (never panics).
+    pub fn format(&self, id: &str, args: &[(&str, Value<'_>)]) -> String {
+        let Some(message) = self.bundle.get_message(id) else {
+            return id.to_string();
+        };
+        let Some(pattern) = message.value() else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Value::Str(s) => fargs.set(*name, FluentValue::from(s.to_string())),
+                Value::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        self.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+    }
+
+    /// A date the local way: "1 Apr 2026", "1 апреля 2026 г.", "2026 ж. 1 сәуір".
+    pub fn date(&self, d: Date) -> String {
+        let month = self.text(&format!("month-{}", d.month()));
+        self.format(
+            "date-long",
+            &[
+                ("day", Value::Num(i64::from(d.day()))),
+                ("month", Value::Str(Cow::Owned(month))),
+                ("year", Value::Num(i64::from(d.year()))),
+            ],
+        )
+    }
+
+    /// A date with its weekday: "Wed 1 Apr 2026".
+    pub fn date_with_weekday(&self, d: Date) -> String {
+        let weekday = self.text(&format!("weekday-short-{}", d.weekday().key()));
+        self.format(
+            "date-with-weekday",
+            &[("weekday", Value::Str(Cow::Owned(weekday))), ("date", Value::Str(Cow::Owned(self.date(d))))],
+        )
+    }
+
+    /// Why a day is not (or is) a working day: "Nauryz", "Saturday", "Nauryz (moved from Sat 21 Mar 2026)".
+    pub fn day_reason(&self, kind: &DayKind, date: Date) -> String {
+        match kind {
+            DayKind::Working => self.text("day-working"),
+            DayKind::Weekend => self.text(&format!("weekday-long-{}", date.weekday().key())),
+            DayKind::WorkedWeekend { reason, .. } => {
+                self.format("day-worked-weekend", &[("reason", reason.get(self.lang).into())])
+            }
+            DayKind::Holiday { name, .. } => name.get(self.lang).to_string(),
+            DayKind::ObservedHoliday { name, original, .. } => self.format(
+                "day-observed-holiday",
+                &[
+                    ("holiday", name.get(self.lang).into()),
+                    ("original", Value::Str(Cow::Owned(self.date_with_weekday(*original)))),
+                ],
+            ),
+            DayKind::TransferredDayOff { reason, .. } => {
+                self.format("day-transferred-off", &[("reason", reason.get(self.lang).into())])
+            }
+        }
+    }
+
+    /// The text of an argument of a finding, in this language.
+    pub fn arg(&self, arg: &Arg, rules: &RuleSet) -> String {
+        let lang = self.lang;
+        let label = |l: Option<&anyqtama_core::Localized>, id: &str| {
+            l.map(|l| l.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+        };
+        match arg {
+            Arg::Text(s) => s.clone(),
+            Arg::Number(n) => n.to_string(),
+            Arg::Date(d) => self.date(*d),
+            Arg::Field(id) => label(rules.field(id).map(|f| &f.label), id),
+            Arg::Item(id) => label(rules.item(id).map(|i| &i.label), id),
+            Arg::Confirmation(id) => label(rules.confirmation(id).map(|c| &c.label), id),
+            Arg::Kind(id) => label(rules.kind(id).map(|k| &k.label), id),
+            Arg::Label(l) => l.get(lang).to_string(),
+        }
+    }
+
+    /// A finding's message in this language.
+    pub fn finding(&self, finding: &Finding, rules: &RuleSet) -> String {
+        let args: Vec<(&str, Value<'_>)> = finding
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Arg::Number(n) => Value::Num(*n),
+                    other => Value::Str(Cow::Owned(self.arg(other, rules))),
+                };
+                (k.as_str(), value)
+            })
+            .collect();
+        self.format(&finding.message, &args)
+    }
+}
+
+/// The message ids defined in one language's files (for completeness tests).
+pub fn message_ids(lang: Lang) -> Vec<String> {
+    let mut ids = Vec::new();
+    for source in sources(lang) {
+        for line in source.lines() {
+            let Some((head, _)) = line.split_once('=') else { continue };
+            let head = head.trim_end();
+            let starts_ok = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+            if starts_ok && head.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                ids.push(head.to_string());
+            }
+        }
+    }
+    ids.sort();
+    ids
+}
+
+/// Parse errors of the embedded files of one language, as text (empty when all parse).
+pub fn parse_errors(lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for (file, source) in FILES.iter().zip(sources(lang)) {
+        if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+            out.extend(errors.iter().map(|e| format!("{}/{file}: {e:?}", lang.tag())));
+        }
+    }
+    out
+}
