@@ -8,6 +8,7 @@
 use crate::date::{Date, LocalTime};
 use crate::text::Localized;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 
 /// What kind of day a date is, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,67 +122,484 @@ impl std::error::Error for CalendarError {}
 /// The calendar: holiday rules plus the per-year files.
 #[derive(Clone, Debug)]
 pub struct Calendar {
-    _private: (),
+    rules: HolidayRules,
+    /// The years with a data file, with their transfers.
+    years: BTreeMap<i32, YearFile>,
+    /// Every non-ordinary day of the covered years (holidays, observed days, transfers).
+    special: HashMap<Date, DayKind>,
+}
+
+// ---- The data files -------------------------------------------------------------------------
+
+/// `data/calendar/holidays.json`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayRules {
+    #[serde(default)]
+    format: Option<String>,
+    version: String,
+    #[serde(default)]
+    sources: Vec<String>,
+    counting_basis: Basis,
+    weekend_shift: Basis,
+    holidays: Vec<FixedHoliday>,
+    #[serde(default)]
+    moving: Vec<MovingHoliday>,
+}
+
+/// A holiday on the same date every year (within `from_year..=to_year`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FixedHoliday {
+    id: String,
+    month: u8,
+    day: u8,
+    name: Localized,
+    /// Whether a weekend occurrence gives the next working day off (Labour Code art. 84 exceptions: no).
+    shift: bool,
+    #[serde(default)]
+    from_year: Option<i32>,
+    #[serde(default)]
+    to_year: Option<i32>,
+}
+
+/// A holiday whose date is set each year (Kurban Ait).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MovingHoliday {
+    id: String,
+    name: Localized,
+    shift: bool,
+    dates: Vec<Date>,
+}
+
+/// `data/calendar/<YEAR>.json`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearFile {
+    #[serde(default)]
+    format: Option<String>,
+    year: i32,
+    #[serde(default)]
+    provisional: bool,
+    #[serde(default)]
+    provisional_reason: Option<Localized>,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    transfers: Vec<Transfer>,
+}
+
+/// A weekday made a day off in exchange for a weekend day worked.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Transfer {
+    day_off: Date,
+    worked: Date,
+    reason: Localized,
+    source: String,
+}
+
+/// More than this many holidays or transfers a year is not a calendar but a mistake; the limit
+/// also guarantees that counting always reaches a working day.
+/// The `format` tags of the two kinds of file (optional in the files; when present, checked).
+pub const HOLIDAYS_FORMAT: &str = "anyqtama-holidays/1";
+pub const YEAR_FORMAT: &str = "anyqtama-calendar-year/1";
+
+const MAX_HOLIDAYS: usize = 40;
+const MAX_TRANSFERS: usize = 20;
+
+fn err(file: impl Into<String>, message: impl Into<String>) -> CalendarError {
+    CalendarError { file: file.into(), message: message.into() }
+}
+
+fn check_text(file: &str, what: &str, text: &Localized) -> Result<(), CalendarError> {
+    let missing = text.missing();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        let langs: Vec<&str> = missing.iter().map(|l| l.tag()).collect();
+        Err(err(file, format!("{what}: no text in {}", langs.join(", "))))
+    }
+}
+
+impl HolidayRules {
+    fn parse(json: &str) -> Result<HolidayRules, CalendarError> {
+        let rules: HolidayRules = serde_json::from_str(json).map_err(|e| err("holidays", e.to_string()))?;
+        let f = "holidays";
+        if rules.format.as_deref().is_some_and(|x| x != HOLIDAYS_FORMAT) {
+            return Err(err(f, format!("format is not {HOLIDAYS_FORMAT}")));
+        }
+        if rules.version.trim().is_empty() {
+            return Err(err(f, "no version"));
+        }
+        check_text(f, "counting_basis", &rules.counting_basis.rule)?;
+        check_text(f, "weekend_shift", &rules.weekend_shift.rule)?;
+        if rules.holidays.len() + rules.moving.len() > MAX_HOLIDAYS {
+            return Err(err(f, format!("more than {MAX_HOLIDAYS} holidays")));
+        }
+        for h in &rules.holidays {
+            if h.id.trim().is_empty() {
+                return Err(err(f, "a holiday without an id"));
+            }
+            // 2000 is a leap year: any valid month/day, 29 Feb included, parses.
+            if Date::from_ymd(2000, h.month, h.day).is_none() {
+                return Err(err(f, format!("{}: no such date {:02}-{:02}", h.id, h.month, h.day)));
+            }
+            check_text(f, &h.id, &h.name)?;
+            if let (Some(a), Some(b)) = (h.from_year, h.to_year) {
+                if a > b {
+                    return Err(err(f, format!("{}: from_year {a} is after to_year {b}", h.id)));
+                }
+            }
+        }
+        for m in &rules.moving {
+            if m.id.trim().is_empty() {
+                return Err(err(f, "a moving holiday without an id"));
+            }
+            check_text(f, &m.id, &m.name)?;
+            let mut years: Vec<i32> = m.dates.iter().map(|d| d.year()).collect();
+            years.sort_unstable();
+            if years.windows(2).any(|w| w[0] == w[1]) {
+                return Err(err(f, format!("{}: two dates in one year", m.id)));
+            }
+        }
+        Ok(rules)
+    }
+
+    /// The holidays on their own dates in `year`: (date, id, name, shifts).
+    fn holidays_of(&self, year: i32) -> Vec<(Date, &str, &Localized, bool)> {
+        let mut out = Vec::new();
+        for h in &self.holidays {
+            if h.from_year.is_some_and(|y| year < y) || h.to_year.is_some_and(|y| year > y) {
+                continue;
+            }
+            // 29 Feb in a common year has no occurrence.
+            if let Some(date) = Date::from_ymd(year, h.month, h.day) {
+                out.push((date, h.id.as_str(), &h.name, h.shift));
+            }
+        }
+        for m in &self.moving {
+            for &date in m.dates.iter().filter(|d| d.year() == year) {
+                out.push((date, m.id.as_str(), &m.name, m.shift));
+            }
+        }
+        out.sort_by_key(|(d, ..)| *d);
+        out
+    }
+}
+
+impl YearFile {
+    fn parse(json: &str) -> Result<YearFile, CalendarError> {
+        let file: YearFile = serde_json::from_str(json).map_err(|e| {
+            // Name the year if the text gets that far.
+            let year = serde_json::from_str::<serde_json::Value>(json)
+                .ok()
+                .and_then(|v| v.get("year").and_then(|y| y.as_i64()))
+                .map_or_else(|| "year file".to_string(), |y| y.to_string());
+            err(year, e.to_string())
+        })?;
+        let f = file.year.to_string();
+        if file.format.as_deref().is_some_and(|x| x != YEAR_FORMAT) {
+            return Err(err(f, format!("format is not {YEAR_FORMAT}")));
+        }
+        if !(1..=9998).contains(&file.year) {
+            return Err(err(f, "year out of range"));
+        }
+        if file.provisional && file.provisional_reason.is_none() {
+            return Err(err(&f, "provisional without a provisional_reason"));
+        }
+        if let Some(reason) = &file.provisional_reason {
+            check_text(&f, "provisional_reason", reason)?;
+        }
+        if file.transfers.len() > MAX_TRANSFERS {
+            return Err(err(&f, format!("more than {MAX_TRANSFERS} transfers")));
+        }
+        for t in &file.transfers {
+            let what = format!("transfer {} ↔ {}", t.day_off, t.worked);
+            if t.day_off.year() != file.year {
+                return Err(err(&f, format!("{what}: the day off is not in {}", file.year)));
+            }
+            if t.day_off.weekday().is_weekend() {
+                return Err(err(&f, format!("{what}: the day off is a weekend day already")));
+            }
+            if !t.worked.weekday().is_weekend() {
+                return Err(err(&f, format!("{what}: the worked day is not a Saturday or Sunday")));
+            }
+            if t.day_off.days_until(t.worked).abs() > 366 {
+                return Err(err(&f, format!("{what}: the two days are more than a year apart")));
+            }
+            if t.source.trim().is_empty() {
+                return Err(err(&f, format!("{what}: no source")));
+            }
+            check_text(&f, &what, &t.reason)?;
+        }
+        Ok(file)
+    }
+}
+
+/// The special days of one year: holidays, the days off that replace weekend holidays, and the
+/// year file's transfers. Weekend holidays of late December may give a day off in January, so
+/// the previous year's shifts are computed too.
+fn special_days(rules: &HolidayRules, file: Option<&YearFile>, year: i32) -> Vec<(Date, DayKind)> {
+    let mut days: BTreeMap<Date, DayKind> = BTreeMap::new();
+    for (date, id, name, _) in rules.holidays_of(year) {
+        days.entry(date).or_insert_with(|| DayKind::Holiday { id: id.to_string(), name: name.clone() });
+    }
+    if let Some(file) = file {
+        for t in &file.transfers {
+            days.entry(t.day_off).or_insert_with(|| DayKind::TransferredDayOff {
+                reason: t.reason.clone(),
+                source: t.source.clone(),
+            });
+            days.entry(t.worked).or_insert_with(|| DayKind::WorkedWeekend {
+                reason: t.reason.clone(),
+                source: t.source.clone(),
+            });
+        }
+    }
+    // Weekend holidays move to the next weekday that is not already a day off (in date order, so
+    // Nauryz on Sat 21 and Sun 22 gives Tue 24 and Wed 25 when Mon 23 is Nauryz itself).
+    let previous: Vec<_> = rules.holidays_of(year - 1);
+    let own: Vec<_> = rules.holidays_of(year);
+    let holiday_dates: std::collections::HashSet<Date> = previous
+        .iter()
+        .chain(own.iter())
+        .map(|(d, ..)| *d)
+        .chain(rules.holidays_of(year + 1).iter().map(|(d, ..)| *d))
+        .collect();
+    let mut taken: std::collections::HashSet<Date> = std::collections::HashSet::new();
+    for (date, id, name, shift) in previous.into_iter().chain(own) {
+        if !shift || !date.weekday().is_weekend() {
+            continue;
+        }
+        let mut d = date.succ();
+        while d.weekday().is_weekend()
+            || holiday_dates.contains(&d)
+            || taken.contains(&d)
+            || matches!(days.get(&d), Some(DayKind::TransferredDayOff { .. }))
+        {
+            d = d.succ();
+        }
+        taken.insert(d);
+        if d.year() == year {
+            days.insert(
+                d,
+                DayKind::ObservedHoliday { id: id.to_string(), name: name.clone(), original: date },
+            );
+        }
+    }
+    days.into_iter().filter(|(d, _)| d.year() == year).collect()
 }
 
 impl Calendar {
     /// The calendar compiled into this build (`data/calendar/*.json`).
     pub fn builtin() -> Calendar {
-        todo!()
+        Calendar::from_json(BUILTIN_HOLIDAYS, BUILTIN_YEARS).expect("built-in calendar data is valid")
     }
 
     /// A calendar from the holidays file and any number of year files.
-    pub fn from_json(_holidays_json: &str, _year_jsons: &[&str]) -> Result<Calendar, CalendarError> {
-        todo!()
+    pub fn from_json(holidays_json: &str, year_jsons: &[&str]) -> Result<Calendar, CalendarError> {
+        let mut calendar = Calendar {
+            rules: HolidayRules::parse(holidays_json)?,
+            years: BTreeMap::new(),
+            special: HashMap::new(),
+        };
+        for json in year_jsons {
+            calendar.insert_year(YearFile::parse(json)?);
+        }
+        Ok(calendar)
     }
 
     /// Adds a year file, replacing the year's data if already present (a portal's update).
-    pub fn load_year(&mut self, _year_json: &str) -> Result<(), CalendarError> {
-        todo!()
+    pub fn load_year(&mut self, year_json: &str) -> Result<(), CalendarError> {
+        let file = YearFile::parse(year_json)?;
+        self.insert_year(file);
+        Ok(())
+    }
+
+    fn insert_year(&mut self, file: YearFile) {
+        let year = file.year;
+        self.years.insert(year, file);
+        self.special.retain(|d, _| d.year() != year);
+        self.special.extend(special_days(&self.rules, self.years.get(&year), year));
     }
 
     /// A short identification of the data: the holidays file's version and the years covered.
     pub fn version(&self) -> String {
-        todo!()
+        match (self.years.keys().next(), self.years.keys().next_back()) {
+            (Some(a), Some(b)) => format!("holidays {}, years {a}–{b}", self.rules.version),
+            _ => format!("holidays {}, no year files", self.rules.version),
+        }
     }
 
     /// The years that have a data file, ascending.
     pub fn covered_years(&self) -> Vec<i32> {
-        todo!()
+        self.years.keys().copied().collect()
     }
 
     /// The legal basis for starting a count on the day after the event.
     pub fn counting_basis(&self) -> &Basis {
-        todo!()
+        &self.rules.counting_basis
+    }
+
+    /// The rule that moves a weekend holiday to the next working day.
+    pub fn weekend_shift(&self) -> &Basis {
+        &self.rules.weekend_shift
+    }
+
+    fn is_provisional(&self, year: i32) -> bool {
+        self.years.get(&year).is_none_or(|f| f.provisional)
     }
 
     /// What kind of day `date` is.
-    pub fn day(&self, _date: Date) -> Day {
-        todo!()
+    pub fn day(&self, date: Date) -> Day {
+        let provisional = self.is_provisional(date.year());
+        let kind = if self.years.contains_key(&date.year()) {
+            self.special.get(&date).cloned()
+        } else {
+            special_days(&self.rules, None, date.year()).into_iter().find(|(d, _)| *d == date).map(|(_, k)| k)
+        };
+        Day { date, kind: kind.unwrap_or_else(|| ordinary(date)), provisional }
     }
 
     pub fn is_working_day(&self, date: Date) -> bool {
         self.day(date).kind.is_working()
     }
 
+    /// Walks the days after `start` (or from `start` itself when `inclusive`) with the kinds of
+    /// days, computing a year's table once for a year without a data file.
+    fn walk(&self, start: Date, inclusive: bool) -> DayWalk<'_> {
+        DayWalk { calendar: self, next: if inclusive { Some(start) } else { start.add_days(1) }, table: None }
+    }
+
     /// The `n`-th working day after `from` (counting starts on the day after `from`).
-    /// `n = 0` gives `from` itself if it is a working day, else the next working day.
-    pub fn add_working_days(&self, _from: Date, _n: u32) -> Count {
-        todo!()
+    /// `n = 0` gives `from` itself if it is a working day, else the next working day (and then
+    /// `from` is among the skipped days).
+    pub fn add_working_days(&self, from: Date, n: u32) -> Count {
+        let mut skipped = Vec::new();
+        let mut provisional = self.is_provisional(from.year());
+        let mut due = from;
+        let mut counted = 0;
+        for day in self.walk(from, n == 0) {
+            provisional |= day.provisional;
+            due = day.date;
+            if day.kind.is_working() {
+                counted += 1;
+                if counted >= n.max(1) {
+                    break;
+                }
+            } else {
+                skipped.push(day);
+            }
+        }
+        Count { from, working_days: n, due, skipped, provisional }
     }
 
     /// Working days in `(from, to]`; negative (the count of `(to, from]`) when `to < from`.
-    pub fn working_days_between(&self, _from: Date, _to: Date) -> i64 {
-        todo!()
+    pub fn working_days_between(&self, from: Date, to: Date) -> i64 {
+        let (a, b, sign) = if to >= from { (from, to, 1) } else { (to, from, -1) };
+        let n = self.walk(a, false).take_while(|d| d.date <= b).filter(|d| d.kind.is_working()).count();
+        sign * n as i64
     }
 
-    /// The registration date of a submission at local `date`/`time`, given the closing time.
-    pub fn registration(&self, _date: Date, _time: LocalTime, _closes_at: LocalTime) -> Registration {
-        todo!()
+    /// The registration date of a submission at local `date`/`time`, given the closing time
+    /// (A2, working schedule: after hours, on a weekend or holiday → the next working day).
+    pub fn registration(&self, date: Date, time: LocalTime, closes_at: LocalTime) -> Registration {
+        let today = self.day(date);
+        let shift = if !today.kind.is_working() {
+            RegistrationShift::DayOff
+        } else if time >= closes_at {
+            RegistrationShift::AfterHours
+        } else {
+            RegistrationShift::SameDay
+        };
+        let (registered_on, skipped, provisional) = match shift {
+            RegistrationShift::SameDay => (date, Vec::new(), today.provisional),
+            RegistrationShift::AfterHours => {
+                let c = self.add_working_days(date, 1);
+                (c.due, c.skipped, c.provisional)
+            }
+            RegistrationShift::DayOff => {
+                let c = self.add_working_days(date, 0);
+                (c.due, c.skipped, c.provisional)
+            }
+        };
+        Registration { submitted_on: date, submitted_at: time, registered_on, shift, skipped, provisional }
     }
 
     /// The year's summary, or `None` when the year has no data file.
-    pub fn year(&self, _year: i32) -> Option<YearSummary> {
-        todo!()
+    pub fn year(&self, year: i32) -> Option<YearSummary> {
+        let file = self.years.get(&year)?;
+        let mut days: Vec<Day> = self
+            .special
+            .iter()
+            .filter(|(d, _)| d.year() == year)
+            .map(|(&date, kind)| Day { date, kind: kind.clone(), provisional: file.provisional })
+            .collect();
+        days.sort_by_key(|d| d.date);
+        let (working_days_on_weekends, days_off): (Vec<Day>, Vec<Day>) = days
+            .into_iter()
+            .filter(|d| !d.date.weekday().is_weekend() || d.kind.is_working())
+            .partition(|d| d.kind.is_working());
+        let mut sources = self.rules.sources.clone();
+        sources.extend(file.sources.iter().cloned());
+        Some(YearSummary {
+            year,
+            days_off,
+            working_days_on_weekends,
+            provisional: file.provisional,
+            provisional_reason: file.provisional_reason.clone(),
+            sources,
+        })
     }
 }
+
+fn ordinary(date: Date) -> DayKind {
+    if date.weekday().is_weekend() {
+        DayKind::Weekend
+    } else {
+        DayKind::Working
+    }
+}
+
+/// Iterator over consecutive days with their kinds.
+struct DayWalk<'a> {
+    calendar: &'a Calendar,
+    next: Option<Date>,
+    /// For a year without a data file: its special days, computed once.
+    table: Option<(i32, HashMap<Date, DayKind>)>,
+}
+
+impl Iterator for DayWalk<'_> {
+    type Item = Day;
+    fn next(&mut self) -> Option<Day> {
+        let date = self.next?;
+        self.next = date.add_days(1);
+        let year = date.year();
+        let cal = self.calendar;
+        let kind = if cal.years.contains_key(&year) {
+            cal.special.get(&date).cloned()
+        } else {
+            if self.table.as_ref().is_none_or(|(y, _)| *y != year) {
+                self.table = Some((year, special_days(&cal.rules, None, year).into_iter().collect()));
+            }
+            self.table.as_ref().and_then(|(_, t)| t.get(&date).cloned())
+        };
+        Some(Day {
+            date,
+            kind: kind.unwrap_or_else(|| ordinary(date)),
+            provisional: cal.is_provisional(year),
+        })
+    }
+}
+
+/// The built-in data files.
+pub const BUILTIN_HOLIDAYS: &str = include_str!("../../../data/calendar/holidays.json");
+pub const BUILTIN_YEARS: &[&str] = &[
+    include_str!("../../../data/calendar/2023.json"),
+    include_str!("../../../data/calendar/2024.json"),
+    include_str!("../../../data/calendar/2025.json"),
+    include_str!("../../../data/calendar/2026.json"),
+    include_str!("../../../data/calendar/2027.json"),
+];

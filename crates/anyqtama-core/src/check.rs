@@ -30,7 +30,9 @@ pub fn check(application: &Application, today: Date, regulation: &Regulation) ->
         return finish(out, None, today, regulation, application.kind());
     };
     let ctx = Ctx { app: application, rules, reg: regulation, today };
-    if rules.effective_from_provisional && on.days_since_epoch() - rules.effective_from.days_since_epoch() < 31 {
+    if rules.effective_from_provisional
+        && on.days_since_epoch() - rules.effective_from.days_since_epoch() < 31
+    {
         out.push(
             Finding::new("rules.provisional_start", Severity::Note, Target::Package, "A2")
                 .arg("date", Arg::Date(rules.effective_from))
@@ -56,7 +58,8 @@ fn finish(
 ) -> Report {
     findings.sort_by_key(|f| f.severity); // stable: keeps the form's order within a severity
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
-    let (blockers, warnings, notes) = (count(Severity::Blocker), count(Severity::Warning), count(Severity::Note));
+    let (blockers, warnings, notes) =
+        (count(Severity::Blocker), count(Severity::Warning), count(Severity::Note));
     Report {
         rules_version: rules.map(|r| r.version.clone()),
         calendar_version: regulation.calendar.version(),
@@ -148,11 +151,18 @@ impl Ctx<'_> {
                     );
                 }
                 "not_expired" if date < self.today => {
-                    out.push(new("identity_document.expired", Severity::Blocker).arg("date", Arg::Date(date)));
+                    out.push(
+                        new("identity_document.expired", Severity::Blocker).arg("date", Arg::Date(date)),
+                    );
                 }
                 "not_expired" => {
                     let decision = kind.and_then(|k| {
-                        deadline::expected_decision(self.rules, &self.reg.calendar, k, self.registration_day())
+                        deadline::expected_decision(
+                            self.rules,
+                            &self.reg.calendar,
+                            k,
+                            self.registration_day(),
+                        )
                     });
                     if let Some(decision) = decision.filter(|dl| date <= dl.due) {
                         out.push(
@@ -322,7 +332,8 @@ impl Ctx<'_> {
         out: &mut Vec<Finding>,
     ) -> u64 {
         let new = |code: &str, sev: Severity, cite: &str| {
-            Finding::new(code, sev, Target::Item(item.id.clone()), cite).arg("item", Arg::Item(item.id.clone()))
+            Finding::new(code, sev, Target::Item(item.id.clone()), cite)
+                .arg("item", Arg::Item(item.id.clone()))
         };
         for c in &item.confirm {
             if !doc.confirmed.contains(c) {
@@ -351,7 +362,9 @@ impl Ctx<'_> {
         let mut bytes = 0;
         for file in &doc.files {
             bytes += file.size;
-            let with_file = |code: &str| new(code, Severity::Blocker, &files.cite).arg("file", Arg::Text(file.name.clone()));
+            let with_file = |code: &str| {
+                new(code, Severity::Blocker, &files.cite).arg("file", Arg::Text(file.name.clone()))
+            };
             if file.size == 0 {
                 out.push(with_file("file.empty"));
             } else if file.size > files.max_file_bytes {
@@ -381,15 +394,18 @@ impl Ctx<'_> {
             };
             let Ok(dl) = deadline::due(self.rules, cal, &limit.id, from) else { continue };
             track(&dl.count);
-            let (code, severity, extra) = match deadline::status(cal, dl.due, self.today, self.rules.due_soon_working_days) {
-                Status::Overdue { days_late } => ("deadline.overdue", limit.on_overdue, ("days_late", days_late)),
-                Status::DueSoon { working_days_left } => {
-                    ("deadline.due_soon", Severity::Warning, ("working_days_left", working_days_left))
-                }
-                Status::InTime { working_days_left } => {
-                    ("deadline.in_time", Severity::Note, ("working_days_left", working_days_left))
-                }
-            };
+            let (code, severity, extra) =
+                match deadline::status(cal, dl.due, self.today, self.rules.due_soon_working_days) {
+                    Status::Overdue { days_late } => {
+                        ("deadline.overdue", limit.on_overdue, ("days_late", days_late))
+                    }
+                    Status::DueSoon { working_days_left } => {
+                        ("deadline.due_soon", Severity::Warning, ("working_days_left", working_days_left))
+                    }
+                    Status::InTime { working_days_left } => {
+                        ("deadline.in_time", Severity::Note, ("working_days_left", working_days_left))
+                    }
+                };
             let mut f = Finding::new(code, severity, Target::Field(d.from_field.clone()), &limit.cite)
                 .arg("limit", Arg::Label(limit.label.clone()))
                 .arg("from", Arg::Date(from))

@@ -40,14 +40,21 @@ impl std::fmt::Display for DeadlineError {
 impl std::error::Error for DeadlineError {}
 
 /// The due date of limit `limit_id` counted from the event on `from`.
-pub fn due(rules: &RuleSet, calendar: &Calendar, limit_id: &str, from: Date) -> Result<Deadline, DeadlineError> {
+pub fn due(
+    rules: &RuleSet,
+    calendar: &Calendar,
+    limit_id: &str,
+    from: Date,
+) -> Result<Deadline, DeadlineError> {
     let limit = rules.limit(limit_id).ok_or_else(|| DeadlineError::UnknownLimit(limit_id.to_string()))?;
     let (due, count) = match limit.unit {
         Unit::WorkingDays => {
             let c = calendar.add_working_days(from, limit.amount);
             (c.due, Some(c))
         }
-        Unit::CalendarDays => (from.add_days(i64::from(limit.amount)).ok_or(DeadlineError::OutOfRange)?, None),
+        Unit::CalendarDays => {
+            (from.add_days(i64::from(limit.amount)).ok_or(DeadlineError::OutOfRange)?, None)
+        }
         Unit::Months => (from.add_months(limit.amount as i32).ok_or(DeadlineError::OutOfRange)?, None),
         Unit::Years => (from.add_years(limit.amount as i32).ok_or(DeadlineError::OutOfRange)?, None),
     };
@@ -120,5 +127,10 @@ pub fn extension_end(rules: &RuleSet, contract_ends_on: Date, starts_on: Date) -
         Unit::CalendarDays | Unit::WorkingDays => starts_on.add_days(i64::from(max.amount))?,
     };
     let capped = contract_ends_on > cap;
-    Some(ExtensionEnd { end: if capped { cap } else { contract_ends_on }, cap, capped, cite: max.cite.clone() })
+    Some(ExtensionEnd {
+        end: if capped { cap } else { contract_ends_on },
+        cap,
+        capped,
+        cite: max.cite.clone(),
+    })
 }

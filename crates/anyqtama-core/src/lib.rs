@@ -24,8 +24,8 @@ pub mod sectors;
 pub mod text;
 
 pub use application::{Application, DocumentState, FileRef};
-pub use calendar::{Calendar, Count, Day, DayKind};
 pub use builtin::Regulation;
+pub use calendar::{Calendar, Count, Day, DayKind};
 pub use check::check;
 pub use date::{Date, LocalTime, Weekday};
 pub use report::{Arg, Finding, Report, Severity, Target};

@@ -194,4 +194,3 @@ impl Report {
         self.findings.iter().filter(move |f| matches!(&f.target, Target::Item(x) if x == id))
     }
 }
-

@@ -43,7 +43,8 @@ impl SectorList {
         }
         let mut codes: Vec<&str> = Vec::new();
         for s in &list.sectors {
-            let names = std::iter::once((&s.code, &s.name)).chain(s.professions.iter().map(|p| (&p.code, &p.name)));
+            let names =
+                std::iter::once((&s.code, &s.name)).chain(s.professions.iter().map(|p| (&p.code, &p.name)));
             for (code, name) in names {
                 if !name.missing().is_empty() {
                     return Err(format!("{code}: a name is missing in {:?}", name.missing()));
@@ -73,8 +74,15 @@ impl SectorList {
         let mut out = Vec::new();
         for s in &self.sectors {
             for p in &s.professions {
-                let hay = format!("{} {} {} {} {}", p.code, p.name.kk, p.name.ru, p.name.en, s.name.get(crate::Lang::En))
-                    .to_lowercase();
+                let hay = format!(
+                    "{} {} {} {} {}",
+                    p.code,
+                    p.name.kk,
+                    p.name.ru,
+                    p.name.en,
+                    s.name.get(crate::Lang::En)
+                )
+                .to_lowercase();
                 if words.iter().all(|w| hay.contains(w.as_str())) {
                     out.push((s, p));
                 }
