@@ -2,7 +2,10 @@
 cli-due = Due: { $date }
 cli-event = Event: { $event } — { $label } ({ $cite })
 cli-from = From: { $date } — { $from_label }
-cli-counted = Counted: { $working_days } working days, starting the day after the event.
+cli-counted = Counted: { $working_days ->
+        [one] one working day
+       *[other] { $working_days } working days
+    }, starting the day after the event.
 cli-basis = Basis: { $rule } ({ $cite })
 cli-our-reading = Our reading: { $text }
 cli-skipped-heading = Days skipped:

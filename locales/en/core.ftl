@@ -46,7 +46,10 @@ severity-note = Note
 finding-rules-none-in-force = No rule set is in force on { $date }: the application cannot be checked.
 finding-rules-provisional-start = Rules { $version } apply from { $date }, an estimated date (the order's publication date is not in our sources).
 finding-field-required = Enter “{ $field }”.
-finding-field-too-long = “{ $field }” must be at most { $max } characters.
+finding-field-too-long = “{ $field }” must be at most { $max ->
+        [one] one character
+       *[other] { $max } characters
+    }.
 finding-field-not-a-date = “{ $field }” must be a real date (“{ $value }” is not).
 finding-field-date-in-future = “{ $field }” cannot be in the future ({ $date } is after today, { $today }).
 finding-field-date-too-old = “{ $field }”: { $date } is too long ago; check the year.
@@ -79,23 +82,38 @@ finding-profession-sector-mismatch = The profession “{ $value }” belongs to 
 finding-scoring-not-loaded = The assessment criteria (P10, pass mark six points) are not loaded: the score could not be estimated. The Commission scores every applicant.
 finding-checklist-missing = Attach “{ $item }”.
 finding-checklist-group-missing = Attach one of: “{ $item1 }” or “{ $item2 }” ({ $group }).
-finding-checklist-not-confirmed = “{ $item }”: confirm it is a { $confirmation }.
+finding-checklist-not-confirmed = “{ $item }”: confirm that it meets the requirement “{ $confirmation }”.
 finding-checklist-expired = “{ $item }” expired on { $date }. An expired document is refused.
 finding-checklist-expiry-missing = “{ $item }”: enter the date it is valid until.
-finding-checklist-too-many-files = “{ $item }”: { $count } files attached, at most { $max } allowed.
+finding-checklist-too-many-files = “{ $item }”: { $count } files attached, at most { $max ->
+        [one] one file
+       *[other] { $max } files
+    } allowed.
 finding-file-type-refused = “{ $file }” ({ $item }) is not a PDF, JPEG or PNG file (its content is { $type }), whatever its name says.
 finding-file-too-large = “{ $file }” ({ $item }) is { $size } MB; at most { $max } MB per file.
 finding-file-empty = “{ $file }” ({ $item }) is empty.
 finding-package-too-large = The attachments add up to { $size } MB; at most { $max } MB in all.
-finding-deadline-overdue = { $limit }: the { $working_days } working days from { $from } ended on { $due } ({ $days_late } days ago).
+finding-deadline-overdue = { $limit }: the { $working_days ->
+        [one] one working day
+       *[other] { $working_days } working days
+    } from { $from } ended on { $due } ({ $days_late ->
+        [one] one day ago
+       *[other] { $days_late } days ago
+    }).
 finding-deadline-due-soon = { $limit }: due by { $due } — { $working_days_left ->
         [0] today is the last day
         [one] one working day left
        *[other] { $working_days_left } working days left
     }.
-finding-deadline-in-time = { $limit }: due by { $due } ({ $working_days_left } working days left).
+finding-deadline-in-time = { $limit }: due by { $due } ({ $working_days_left ->
+        [one] one working day left
+       *[other] { $working_days_left } working days left
+    }).
 finding-deadline-provisional = A date was counted on a provisional calendar (a year whose transferred days off are not yet known); it may change.
-finding-decision-expected = If sent today, the application is registered on { $registered }; a decision is due by { $due } ({ $working_days } working days).
+finding-decision-expected = If sent today, the application is registered on { $registered }; a decision is due by { $due } ({ $working_days ->
+        [one] one working day
+       *[other] { $working_days } working days
+    }).
 finding-extension-end = The certificate would be extended to { $end } (the contract ends on { $contract_end }).
 finding-extension-capped = The contract runs to { $contract_end }, but an extension is at most three years: to { $cap }.
 finding-extension-contract-ended = The employment contract ended on { $date }: there is no contract term to extend to.

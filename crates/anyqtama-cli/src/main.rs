@@ -15,7 +15,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "anyqtama", version, about = "Pre-check applications for the certificate of qualification compliance (Kazakhstan)")]
+#[command(
+    name = "anyqtama",
+    version,
+    about = "Pre-check applications for the certificate of qualification compliance (Kazakhstan)"
+)]
 struct Cli {
     /// Language of the output: kk, ru or en.
     #[arg(long, global = true, default_value = "kk", value_parser = parse_lang)]
@@ -198,7 +202,10 @@ fn deadline_command(
         "{}",
         t.format(
             "cli-from",
-            &[("date", t.date_with_weekday(dl.from).into()), ("from_label", limit.from_label.get(lang).into())]
+            &[
+                ("date", t.date_with_weekday(dl.from).into()),
+                ("from_label", limit.from_label.get(lang).into())
+            ]
         )
     );
     println!("{}", t.format("cli-counted", &[("working_days", Value::Num(i64::from(dl.amount)))]));
@@ -208,7 +215,10 @@ fn deadline_command(
         println!("{}", t.text("cli-skipped-heading"));
         print_days(t, skipped);
     }
-    println!("{}", t.format("cli-basis", &[("rule", basis.rule.get(lang).into()), ("cite", basis.cite.as_str().into())]));
+    println!(
+        "{}",
+        t.format("cli-basis", &[("rule", basis.rule.get(lang).into()), ("cite", basis.cite.as_str().into())])
+    );
     if let Some(reading) = &limit.our_reading {
         println!("{}", t.format("cli-our-reading", &[("text", reading.get(lang).into())]));
     }
@@ -225,7 +235,9 @@ fn calendar_command(cli: &Cli, t: &Localizer, calendar: &Calendar, year: &str) -
         (Some(a), _) => a.to_string(),
         _ => "—".to_string(),
     };
-    let unknown = || Failure(t.format("cli-error-unknown-year", &[("year", year.into()), ("years", range.clone().into())]));
+    let unknown = || {
+        Failure(t.format("cli-error-unknown-year", &[("year", year.into()), ("years", range.clone().into())]))
+    };
     let y: i32 = year.trim().parse().map_err(|_| unknown())?;
     let summary = calendar.year(y).ok_or_else(unknown)?;
     let lang = t.lang();
@@ -243,7 +255,10 @@ fn calendar_command(cli: &Cli, t: &Localizer, calendar: &Calendar, year: &str) -
         return Ok(());
     }
     println!("{}", t.format("cli-calendar-heading", &[("year", Value::Num(i64::from(y)))]));
-    println!("{}", t.format("cli-calendar-days-off", &[("count", Value::Num(summary.days_off.len() as i64))]));
+    println!(
+        "{}",
+        t.format("cli-calendar-days-off", &[("count", Value::Num(summary.days_off.len() as i64))])
+    );
     print_days(t, &summary.days_off);
     let worked = &summary.working_days_on_weekends;
     println!("{}", t.format("cli-calendar-worked", &[("count", Value::Num(worked.len() as i64))]));

@@ -42,7 +42,8 @@ fn deadline_json_has_the_documented_shape() {
     assert_eq!(v["working_days"], 5);
     assert_eq!(v["cite"], "P18");
     assert_eq!(v["provisional"], true);
-    let skipped: Vec<&str> = v["skipped"].as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
+    let skipped: Vec<&str> =
+        v["skipped"].as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
     assert_eq!(
         skipped,
         ["2026-03-21", "2026-03-22", "2026-03-23", "2026-03-24", "2026-03-25", "2026-03-28", "2026-03-29"]
@@ -57,7 +58,7 @@ fn every_documented_event_is_known() {
         ("decision-issue", "2025-01-01", "2025-01-10"), // 2, 3 Jan off; Sun 5 worked (1), 6 (2); 7 Jan off; 8, 9, 10
         ("decision-extend", "2025-12-31", "2026-01-08"), // 1, 2 Jan off; 5 (1), 6 (2); 7 Jan off; 8 (3)
         ("decision-reissue", "2023-06-30", "2023-07-04"), // Sat 1 Jul worked (1), Mon 3 (2), Tue 4 (3)
-        ("decision-duplicate", "2024-12-13", "2024-12-19"),  // 16 Dec off
+        ("decision-duplicate", "2024-12-13", "2024-12-19"), // 16 Dec off
         ("employer-change-notice", "2026-03-20", "2026-04-01"),
         ("termination-notice", "2025-03-20", "2025-04-01"), // Nauryz 21 Fri, 22 Sat→24, 23 Sun→25
         ("reissue-application", "2024-03-20", "2024-04-01"), // Nauryz 21, 22, 23 Sat→Mon 25
@@ -79,12 +80,17 @@ fn calendar_lists_weekday_days_off_and_worked_weekends() {
     let v = json(&o);
     assert_eq!(v["year"], 2024);
     assert_eq!(v["provisional"], false);
-    let days_off: Vec<&str> = v["days_off"].as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
+    let days_off: Vec<&str> =
+        v["days_off"].as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
     assert!(days_off.contains(&"2024-05-08"), "{days_off:?}"); // transferred from Sat 4 May
     assert!(days_off.contains(&"2024-03-25"), "{days_off:?}"); // Nauryz on Sat 23 Mar moves to Mon 25
     assert!(!days_off.contains(&"2024-01-08"), "7 Jan 2024 is a Sunday and is not moved: {days_off:?}");
-    let worked: Vec<&str> =
-        v["working_days_on_weekends"].as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
+    let worked: Vec<&str> = v["working_days_on_weekends"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
     assert_eq!(worked, ["2024-05-04"]);
 
     let o = run(&["calendar", "2026", "--lang", "en"]);
@@ -134,7 +140,14 @@ fn a_newer_calendar_year_file_is_loaded_without_a_rebuild() {
     let file = dir.join("2026.json");
     std::fs::write(&file, year.to_string()).unwrap();
 
-    let o = run(&["deadline", "employer-change-notice", "2026-03-20", "--json", "--calendar", file.to_str().unwrap()]);
+    let o = run(&[
+        "deadline",
+        "employer-change-notice",
+        "2026-03-20",
+        "--json",
+        "--calendar",
+        file.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(json(&o)["due"], "2026-04-02");
 

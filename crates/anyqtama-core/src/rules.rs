@@ -381,6 +381,26 @@ impl RuleSet {
                     p.push(format!("kind {}: unknown item {}", k.id, e.item));
                 }
             }
+            // The message `checklist.group_missing` names the group's two alternatives.
+            let mut groups: Vec<&str> = k
+                .checklist
+                .iter()
+                .filter_map(|e| match &e.requirement {
+                    Requirement::OneOf { group, .. } => Some(group.as_str()),
+                    _ => None,
+                })
+                .collect();
+            groups.sort_unstable();
+            for g in groups.chunk_by(|a, b| a == b) {
+                if g.len() != 2 {
+                    p.push(format!(
+                        "kind {}: group {} has {} items; a group has exactly two",
+                        k.id,
+                        g[0],
+                        g.len()
+                    ));
+                }
+            }
         }
         for i in &self.items {
             for c in &i.confirm {

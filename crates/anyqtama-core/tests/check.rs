@@ -342,6 +342,14 @@ fn a_rule_without_a_cite_or_a_translation_is_refused() {
     assert!(all.contains("limit commission-referral: cite"), "{all}");
     assert!(all.contains("item identity-document: no kk text"), "{all}");
     assert!(all.contains("unknown item no-such-item"), "{all}");
+
+    // A "one of" group is two alternatives (its message names both): a third member is refused.
+    let mut bad: serde_json::Value = serde_json::from_str(anyqtama_core::builtin::RULES_2026_1).unwrap();
+    let checklist = bad["kinds"][0]["checklist"].as_array_mut().unwrap();
+    let member = checklist.iter().find(|e| e["requirement"]["type"] == "one_of").unwrap().clone();
+    checklist.push(member);
+    let err = anyqtama_core::RuleSet::from_json(&bad.to_string()).unwrap_err();
+    assert!(err.problems.join("\n").contains("has 3 items; a group has exactly two"), "{:?}", err.problems);
 }
 
 #[test]

@@ -62,7 +62,8 @@ fn defective() -> Vec<Application> {
     b.documents[0].confirmed.clear();
     b.set("home_phone", "abc").set("id_doc_number", "<script>");
     let mut c: Application =
-        serde_json::from_str(include_str!("../../../tests/fixtures/applications/reissue-identity.json")).unwrap();
+        serde_json::from_str(include_str!("../../../tests/fixtures/applications/reissue-identity.json"))
+            .unwrap();
     c.set("change_on", "2026-11-10").set("termination_on", "2026-11-24");
     vec![a, b, c]
 }
@@ -93,10 +94,16 @@ fn skipped_days_explain_themselves() {
     let from = Date::parse("2026-03-20").unwrap();
     let count = reg.calendar.add_working_days(from, 5);
     let en = Localizer::new(Lang::En);
-    let reasons: Vec<String> =
-        count.skipped.iter().map(|d| format!("{} — {}", en.date(d.date), en.day_reason(&d.kind, d.date))).collect();
+    let reasons: Vec<String> = count
+        .skipped
+        .iter()
+        .map(|d| format!("{} — {}", en.date(d.date), en.day_reason(&d.kind, d.date)))
+        .collect();
     assert!(reasons[0].starts_with("21 Mar 2026 — Nauryz"), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.starts_with("24 Mar 2026") && r.contains("Sat 21 Mar 2026")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("24 Mar 2026") && r.contains("Sat 21 Mar 2026")),
+        "{reasons:?}"
+    );
     let ru = Localizer::new(Lang::Ru);
     assert!(ru.day_reason(&count.skipped[0].kind, count.skipped[0].date).contains("Наурыз"));
 }

@@ -1,0 +1,21 @@
+# `anyqtama` командалық жолының мәтіндері.
+cli-due = Мерзімі: { $date }
+cli-event = Оқиға: { $event } — { $label } ({ $cite })
+cli-from = Есептеу басталатын күн: { $date } — { $from_label }
+cli-counted = Есептелгені: оқиғадан кейінгі күннен бастап { $working_days } жұмыс күні.
+cli-basis = Негіздеме: { $rule } ({ $cite })
+cli-our-reading = Біздің түсіндіруіміз: { $text }
+cli-skipped-heading = Есепке алынбаған күндер:
+cli-skipped-none = Есепке алынбаған күндер: жоқ.
+cli-provisional = Алдын ала: есептің бір бөлігі күнтізбесі әлі бекітілмеген жылға түседі; күн өзгеруі мүмкін.
+cli-calendar-heading = { $year } жылғы күнтізбе
+cli-calendar-days-off = Дүйсенбі–жұма аралығындағы демалыс күндері ({ $count }):
+cli-calendar-worked = Сенбі мен жексенбіге түскен жұмыс күндері ({ $count }):
+cli-calendar-none = жоқ
+cli-calendar-provisional = Алдын ала: { $reason }
+cli-calendar-sources = Дереккөздер:
+cli-error-unknown-event = «{ $event }» деген оқиға белгісіз. Белгілі оқиғалар: { $events }.
+cli-error-bad-date = «{ $value }» — күн емес: ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы: 2026-03-20.
+cli-error-unknown-year = { $year } жылға арналған күнтізбе деректері жоқ; деректер қамтитын жылдар: { $years }.
+cli-error-data = { $path } жүктелмеді: { $reason }
+cli-error-no-rules = { $date } күні қолданыстағы қағидалар жоқ.

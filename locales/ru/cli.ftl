@@ -1,0 +1,26 @@
+# Тексты командной строки `anyqtama`.
+cli-due = Срок: { $date }
+cli-event = Событие: { $event } — { $label } ({ $cite })
+cli-from = Начало отсчёта: { $date } — { $from_label }
+cli-counted = Отсчитано: { $working_days } { $working_days ->
+        [one] рабочий день
+        [few] рабочих дня
+        [many] рабочих дней
+       *[other] рабочего дня
+    }, начиная со дня, следующего за событием.
+cli-basis = Основание: { $rule } ({ $cite })
+cli-our-reading = Наше толкование: { $text }
+cli-skipped-heading = Пропущенные дни:
+cli-skipped-none = Пропущенные дни: нет.
+cli-provisional = Предварительно: часть отсчёта приходится на год, календарь которого ещё не утверждён; дата может измениться.
+cli-calendar-heading = Календарь на { $year } год
+cli-calendar-days-off = Выходные дни с понедельника по пятницу ({ $count }):
+cli-calendar-worked = Рабочие дни в субботу и воскресенье ({ $count }):
+cli-calendar-none = нет
+cli-calendar-provisional = Предварительно: { $reason }
+cli-calendar-sources = Источники:
+cli-error-unknown-event = Неизвестное событие «{ $event }». Известные события: { $events }.
+cli-error-bad-date = «{ $value }» — не дата: укажите её в формате ГГГГ-ММ-ДД, например 2026-03-20.
+cli-error-unknown-year = Нет данных календаря на { $year } год: данные охватывают { $years }.
+cli-error-data = Не удалось загрузить { $path }: { $reason }
+cli-error-no-rules = На { $date } не действуют никакие правила.
