@@ -4,8 +4,10 @@
 //! switch, and one fact computed by the core (the built-in rule set), which proves that the
 //! core runs in WebAssembly. Every text comes from `locales/<lang>/app.ftl` (ids `app-…`).
 
-use anyqtama_core::{builtin, Date, Lang};
+use crate::data::{self, DataUrls, LoadError};
+use anyqtama_core::{Date, Lang, Regulation, RuleSets};
 use anyqtama_i18n::{Localizer, Value};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the page says about the rules compiled into this build, computed by the core.
@@ -24,7 +26,11 @@ pub struct RulesFact {
 impl RulesFact {
     /// Parses the built-in rules (the JSON under `data/rules/`) and reads the newest set.
     pub fn builtin() -> Option<RulesFact> {
-        let sets = builtin::rule_sets();
+        RulesFact::of(&anyqtama_core::builtin::rule_sets())
+    }
+
+    /// The newest set of `sets` (built-in or loaded by a portal).
+    pub fn of(sets: &RuleSets) -> Option<RulesFact> {
         let latest = sets.latest()?;
         Some(RulesFact {
             version: latest.version.clone(),
@@ -58,12 +64,45 @@ fn update_document(lang: Lang, title: &str) {
     document.set_title(title);
 }
 
+/// Where the page's data stands: built in, being fetched from the portal's URLs, or loaded.
+#[derive(Clone, Debug, PartialEq)]
+enum DataState {
+    Builtin,
+    Loading,
+    Loaded { files: usize },
+    Failed(LoadError),
+}
+
 /// The whole app (for now, the placeholder home page).
 #[component]
 pub fn App() -> Html {
     let lang = use_state(Lang::default);
     let t = use_memo(*lang, |lang| Localizer::new(*lang));
-    let fact = use_memo((), |_| RulesFact::builtin());
+    let regulation = use_state(|| Rc::new(Regulation::builtin()));
+    let data_state = use_state(|| DataState::Builtin);
+    let fact = RulesFact::of(&regulation.rules);
+
+    // Rule and calendar files named in the address (`?rules=URL&calendar=URL`), loaded once.
+    {
+        let regulation = regulation.clone();
+        let data_state = data_state.clone();
+        use_effect_with((), move |_| {
+            let urls = DataUrls::from_location();
+            if !urls.is_empty() {
+                data_state.set(DataState::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    match data::load(&urls).await {
+                        Ok(loaded) => {
+                            regulation.set(Rc::new(loaded));
+                            data_state
+                                .set(DataState::Loaded { files: urls.rules.len() + urls.calendar.len() });
+                        }
+                        Err(e) => data_state.set(DataState::Failed(e)),
+                    }
+                });
+            }
+        });
+    }
 
     let title = t.text("app-title");
     use_effect_with((*lang, title), |(lang, title)| update_document(*lang, title));
@@ -125,10 +164,35 @@ pub fn App() -> Html {
                 <section class="inset" aria-labelledby="rules-heading">
                     <h2 id="rules-heading">{ t.text("app-rules-heading") }</h2>
                     { rules }
-                    <p class="hint">{ t.text("app-rules-origin") }</p>
+                    <p data-testid="calendar-fact">
+                        { t.format("app-calendar-fact", &[("version", Value::from(regulation.calendar.version()))]) }
+                    </p>
+                    { data_status(&t, &data_state) }
                 </section>
             </main>
         </>
+    }
+}
+
+/// Says where the data came from; a failed load is an alert, and the built-in data stays.
+fn data_status(t: &Localizer, state: &DataState) -> Html {
+    match state {
+        DataState::Builtin => {
+            html! { <p class="hint" data-testid="data-status">{ t.text("app-rules-origin") }</p> }
+        }
+        DataState::Loading => html! {
+            <p class="hint" data-testid="data-status" role="status">{ t.text("app-data-loading") }</p>
+        },
+        DataState::Loaded { files } => html! {
+            <p class="hint" data-testid="data-status" role="status">
+                { t.format("app-data-loaded", &[("files", Value::from(i64::try_from(*files).unwrap_or(i64::MAX)))]) }
+            </p>
+        },
+        DataState::Failed(e) => html! {
+            <div class="error-summary" data-testid="data-status" role="alert">
+                { t.format("app-data-failed", &[("url", Value::from(e.url.as_str())), ("reason", Value::from(e.reason.as_str()))]) }
+            </div>
+        },
     }
 }
 
@@ -155,6 +219,10 @@ mod tests {
         "app-rules-provisional",
         "app-rules-origin",
         "app-rules-missing",
+        "app-calendar-fact",
+        "app-data-loading",
+        "app-data-loaded",
+        "app-data-failed",
     ];
 
     #[test]

@@ -8,5 +8,6 @@
 //! For now the app is a placeholder home page (see [`App`]) until the application form lands.
 
 mod app;
+pub mod data;
 
 pub use app::{App, RulesFact};

@@ -17,3 +17,10 @@ app-rules-provisional = The date of entry into force is our estimate and may cha
 app-rules-origin = Worked out in your browser by the Anyqtama core from its built-in rules.
 app-rules-missing = No built-in rules were found.
 app-skip-link = Skip to main content
+app-calendar-fact = Working-day calendar: { $version }.
+app-data-loading = Loading the portal's rules and calendar…
+app-data-loaded = { $files ->
+        [one] One data file from the portal is in use.
+       *[other] { $files } data files from the portal are in use.
+    }
+app-data-failed = Could not load { $url }: { $reason }. The built-in rules and calendar are used instead.

@@ -152,6 +152,37 @@ test("the keyboard reaches the skip link first", async () => {
   assert.equal(focused, "skip-link");
 });
 
+test("a portal's newer rule set and calendar year load from URLs, without a rebuild", async () => {
+  // The portal serves a rule set 2027.1 and a settled 2026 calendar year; the page is told
+  // their URLs in its address. Served here through request interception, on the same origin.
+  const rules = JSON.parse(readFileSync(join(ROOT, "data", "rules", "2026-01.json"), "utf8"));
+  rules.version = "2027.1";
+  rules.effective_from = "2027-01-01";
+  const year = JSON.parse(readFileSync(join(ROOT, "data", "calendar", "2026.json"), "utf8"));
+  year.provisional = false;
+  delete year.provisional_reason;
+  const json = (body) => ({ status: 200, contentType: "application/json", body: JSON.stringify(body) });
+  // Match on the path only: the page's own address carries these paths in its query string.
+  const at = (path) => (u) => u.pathname === path;
+  await page.route(at("/portal/rules.json"), (r) => r.fulfill(json(rules)));
+  await page.route(at("/portal/2026.json"), (r) => r.fulfill(json(year)));
+  await page.goto(`${url}?rules=/portal/rules.json&calendar=/portal/2026.json`, { waitUntil: "load" });
+  await page.waitForFunction(() => document.querySelector("[data-testid=rules-fact]")?.textContent.includes("2027.1"));
+  const status = await page.locator("[data-testid=data-status]").textContent();
+  assert.match(status, /2/, `the status names the two files loaded: ${status}`);
+  await page.screenshot({ path: join(ARTIFACTS, "data-from-urls.png"), fullPage: true });
+
+  // A broken file is reported by URL, in the page's language, and the built-in data stays.
+  await page.route(at("/portal/broken.json"), (r) => r.fulfill({ status: 200, contentType: "application/json", body: "{ not json" }));
+  await page.goto(`${url}?rules=/portal/broken.json`, { waitUntil: "load" });
+  const alert = page.locator("[data-testid=data-status][role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /\/portal\/broken\.json/);
+  const fact = await page.locator("[data-testid=rules-fact]").textContent();
+  assert.ok(RULE_VERSIONS.some((v) => fact.includes(v)), fact);
+  await page.unrouteAll();
+});
+
 test("no errors in the console, no failed requests", () => {
   assert.deepEqual(problems, []);
 });

@@ -425,11 +425,12 @@ impl Calendar {
         self.special.extend(special_days(&self.rules, self.years.get(&year), year));
     }
 
-    /// A short identification of the data: the holidays file's version and the years covered.
+    /// A short, language-neutral identification of the data: the holidays file's version and the
+    /// years with a file, e.g. `2026.1 (2023–2027)`.
     pub fn version(&self) -> String {
         match (self.years.keys().next(), self.years.keys().next_back()) {
-            (Some(a), Some(b)) => format!("holidays {}, years {a}–{b}", self.rules.version),
-            _ => format!("holidays {}, no year files", self.rules.version),
+            (Some(a), Some(b)) => format!("{} ({a}–{b})", self.rules.version),
+            _ => self.rules.version.clone(),
         }
     }
 

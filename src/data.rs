@@ -1,0 +1,85 @@
+//! Rule and calendar data that a portal supplies at run time, by URL, without a rebuild.
+//!
+//! The page reads `?rules=URL` and `?calendar=URL` (each may repeat) from its address, fetches
+//! each file, and loads it into the built-in [`Regulation`] with the same loaders the command
+//! line uses (`RuleSets::load_json`, `Calendar::load_year`). A file that cannot be fetched or
+//! does not validate is reported by URL, and the built-in data stays in use.
+
+use anyqtama_core::Regulation;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The data URLs given to the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataUrls {
+    pub rules: Vec<String>,
+    pub calendar: Vec<String>,
+}
+
+impl DataUrls {
+    /// From a query string such as `?rules=/r.json&calendar=/2026.json`.
+    pub fn from_query(search: &str) -> DataUrls {
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else { return DataUrls::default() };
+        let all = |name: &str| -> Vec<String> {
+            params
+                .get_all(name)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .filter(|s| !s.trim().is_empty())
+                .collect()
+        };
+        DataUrls { rules: all("rules"), calendar: all("calendar") }
+    }
+
+    /// The URLs of the current page's address.
+    pub fn from_location() -> DataUrls {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        DataUrls::from_query(&search)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty() && self.calendar.is_empty()
+    }
+}
+
+/// Why a data file was not loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub url: String,
+    pub reason: String,
+}
+
+/// Fetches a text file (same rules as any `fetch`: CORS applies to other origins).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_reason)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js_reason)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(js_reason)?).await.map_err(js_reason)?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+fn js_reason(value: wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "network error".to_string())
+}
+
+/// The built-in regulation with every file of `urls` loaded, in order; stops at the first error.
+pub async fn load(urls: &DataUrls) -> Result<Regulation, LoadError> {
+    let mut regulation = Regulation::builtin();
+    let fail = |url: &str, reason: String| LoadError { url: url.to_string(), reason };
+    for url in &urls.rules {
+        let text = fetch_text(url).await.map_err(|e| fail(url, e))?;
+        regulation.rules.load_json(&text).map_err(|e| fail(url, e.to_string()))?;
+    }
+    for url in &urls.calendar {
+        let text = fetch_text(url).await.map_err(|e| fail(url, e))?;
+        regulation.calendar.load_year(&text).map_err(|e| fail(url, e.to_string()))?;
+    }
+    Ok(regulation)
+}
