@@ -59,6 +59,24 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("{s:?}: kk, ru, en"))
 }
 
+/// Prints a line to stdout. A closed pipe (`anyqtama … | head`) ends the program quietly,
+/// where `println!` would panic.
+macro_rules! out {
+    ($($arg:tt)*) => { write_line(format_args!($($arg)*)) };
+}
+
+fn write_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(args).and_then(|()| stdout.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("anyqtama: {e}");
+        std::process::exit(2);
+    }
+}
+
 /// A failure with its message already in the user's language.
 struct Failure(String);
 
@@ -139,7 +157,7 @@ fn day_json(t: &Localizer, day: &Day) -> serde_json::Value {
 
 fn print_days(t: &Localizer, days: &[Day]) {
     for day in days {
-        println!("  {} — {}", t.date_with_weekday(day.date), t.day_reason(&day.kind, day.date));
+        out!("  {} — {}", t.date_with_weekday(day.date), t.day_reason(&day.kind, day.date));
     }
 }
 
@@ -183,11 +201,11 @@ fn deadline_command(
             "calendar_version": calendar.version(),
             "basis": { "rule": basis.rule.get(lang), "cite": basis.cite },
         });
-        println!("{}", serde_json::to_string_pretty(&out).expect("JSON of plain values"));
+        out!("{}", serde_json::to_string_pretty(&out).expect("JSON of plain values"));
         return Ok(());
     }
-    println!("{}", t.format("cli-due", &[("date", t.date_with_weekday(dl.due).into())]));
-    println!(
+    out!("{}", t.format("cli-due", &[("date", t.date_with_weekday(dl.due).into())]));
+    out!(
         "{}",
         t.format(
             "cli-event",
@@ -198,7 +216,7 @@ fn deadline_command(
             ]
         )
     );
-    println!(
+    out!(
         "{}",
         t.format(
             "cli-from",
@@ -208,22 +226,22 @@ fn deadline_command(
             ]
         )
     );
-    println!("{}", t.format("cli-counted", &[("working_days", Value::Num(i64::from(dl.amount)))]));
+    out!("{}", t.format("cli-counted", &[("working_days", Value::Num(i64::from(dl.amount)))]));
     if skipped.is_empty() {
-        println!("{}", t.text("cli-skipped-none"));
+        out!("{}", t.text("cli-skipped-none"));
     } else {
-        println!("{}", t.text("cli-skipped-heading"));
+        out!("{}", t.text("cli-skipped-heading"));
         print_days(t, skipped);
     }
-    println!(
+    out!(
         "{}",
         t.format("cli-basis", &[("rule", basis.rule.get(lang).into()), ("cite", basis.cite.as_str().into())])
     );
     if let Some(reading) = &limit.our_reading {
-        println!("{}", t.format("cli-our-reading", &[("text", reading.get(lang).into())]));
+        out!("{}", t.format("cli-our-reading", &[("text", reading.get(lang).into())]));
     }
     if dl.provisional {
-        println!("{}", t.text("cli-provisional"));
+        out!("{}", t.text("cli-provisional"));
     }
     Ok(())
 }
@@ -251,28 +269,25 @@ fn calendar_command(cli: &Cli, t: &Localizer, calendar: &Calendar, year: &str) -
             "sources": summary.sources,
             "calendar_version": calendar.version(),
         });
-        println!("{}", serde_json::to_string_pretty(&out).expect("JSON of plain values"));
+        out!("{}", serde_json::to_string_pretty(&out).expect("JSON of plain values"));
         return Ok(());
     }
-    println!("{}", t.format("cli-calendar-heading", &[("year", Value::Num(i64::from(y)))]));
-    println!(
-        "{}",
-        t.format("cli-calendar-days-off", &[("count", Value::Num(summary.days_off.len() as i64))])
-    );
+    out!("{}", t.format("cli-calendar-heading", &[("year", Value::Num(i64::from(y)))]));
+    out!("{}", t.format("cli-calendar-days-off", &[("count", Value::Num(summary.days_off.len() as i64))]));
     print_days(t, &summary.days_off);
     let worked = &summary.working_days_on_weekends;
-    println!("{}", t.format("cli-calendar-worked", &[("count", Value::Num(worked.len() as i64))]));
+    out!("{}", t.format("cli-calendar-worked", &[("count", Value::Num(worked.len() as i64))]));
     if worked.is_empty() {
-        println!("  {}", t.text("cli-calendar-none"));
+        out!("  {}", t.text("cli-calendar-none"));
     }
     print_days(t, worked);
     if summary.provisional {
         let reason = summary.provisional_reason.as_ref().map(|r| r.get(lang).to_string()).unwrap_or_default();
-        println!("{}", t.format("cli-calendar-provisional", &[("reason", reason.into())]));
+        out!("{}", t.format("cli-calendar-provisional", &[("reason", reason.into())]));
     }
-    println!("{}", t.text("cli-calendar-sources"));
+    out!("{}", t.text("cli-calendar-sources"));
     for s in &summary.sources {
-        println!("  - {s}");
+        out!("  - {s}");
     }
     Ok(())
 }

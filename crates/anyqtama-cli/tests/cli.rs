@@ -157,3 +157,18 @@ fn a_newer_calendar_year_file_is_loaded_without_a_rebuild() {
     assert!(stderr(&o).contains("Could not load"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // `anyqtama calendar 2024 | head -1`: the reader goes away; no panic, no error message.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_anyqtama"))
+        .args(["calendar", "2024", "--lang", "en"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
