@@ -1,19 +1,26 @@
-//! The home page.
-//!
-//! PLACEHOLDER until the application form lands: a heading, what Anyqtama is, a language
-//! switch, and one fact computed by the core (the built-in rule set), which proves that the
-//! core runs in WebAssembly. Every text comes from `locales/<lang>/app.ftl` (ids `app-…`).
+//! The whole widget: the draft (a reducer, saved after every change), the regulation (built in,
+//! or newer data named by the portal), the core's report on every change, and the page of the
+//! journey the applicant is on. Every text comes from `locales/<lang>/app.ftl` (ids `app-…`).
 
+use crate::components::check_page::CheckPage;
+use crate::components::documents_page::DocumentsPage;
+use crate::components::header::Header;
+use crate::components::print_page::PrintPage;
+use crate::components::section_page::SectionPage;
+use crate::components::start_again::StartAgain;
+use crate::context::Shared;
 use crate::data::{self, DataUrls, LoadError};
-use anyqtama_core::{Date, Lang, Regulation, RuleSets};
+use crate::draft::{file_key, Action, Draft, Step};
+use crate::{steps, storage};
+use anyqtama_core::{check, Date, Lang, Regulation, RuleSets};
 use anyqtama_i18n::{Localizer, Value};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the page says about the rules compiled into this build, computed by the core.
+/// What the page says about the rules in use, computed by the core.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RulesFact {
-    /// The newest built-in rule set's version, e.g. `2026.1`.
+    /// The newest rule set's version, e.g. `2026.1`.
     pub version: String,
     /// The day it comes into force.
     pub effective_from: Date,
@@ -22,7 +29,6 @@ pub struct RulesFact {
     /// How many kinds of request it defines.
     pub kinds: usize,
 }
-
 impl RulesFact {
     /// Parses the built-in rules (the JSON under `data/rules/`) and reads the newest set.
     pub fn builtin() -> Option<RulesFact> {
@@ -73,19 +79,40 @@ enum DataState {
     Failed(LoadError),
 }
 
-/// The whole app (for now, the placeholder home page).
+/// The first page of the journey.
+fn first_step(regulation: &Regulation) -> Step {
+    regulation.rules.latest().map_or(Step::Check, |r| steps::journey(r, None).remove(0))
+}
+
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(Lang::default);
-    let t = use_memo(*lang, |lang| Localizer::new(*lang));
     let regulation = use_state(|| Rc::new(Regulation::builtin()));
+    let data_generation = use_state(|| 0u32);
     let data_state = use_state(|| DataState::Builtin);
-    let fact = RulesFact::of(&regulation.rules);
+    let draft = use_reducer(|| {
+        storage::load_draft()
+            .unwrap_or_else(|| Draft::new(Lang::default(), first_step(&Regulation::builtin())))
+    });
+    let lost_files = use_state(Vec::<String>::new);
+    let saved = use_state(|| true);
+    let today = *use_memo((), |_| data::today(300));
+    let t = use_memo(draft.lang, |lang| Rc::new(Localizer::new(*lang)));
+    let t: Rc<Localizer> = (*t).clone();
 
-    // Rule and calendar files named in the address (`?rules=URL&calendar=URL`), loaded once.
+    // The core's verdict, on every change of the application (or of the data).
+    let report = {
+        let regulation = regulation.clone();
+        use_memo((draft.application.clone(), today, *data_generation), move |(application, today, _)| {
+            Rc::new(check(application, *today, &regulation))
+        })
+    };
+    let report: Rc<anyqtama_core::Report> = (*report).clone();
+
+    // Rule, calendar and sector files named in the address, loaded once.
     {
         let regulation = regulation.clone();
         let data_state = data_state.clone();
+        let data_generation = data_generation.clone();
         use_effect_with((), move |_| {
             let urls = DataUrls::from_location();
             if !urls.is_empty() {
@@ -94,8 +121,8 @@ pub fn App() -> Html {
                     match data::load(&urls).await {
                         Ok(loaded) => {
                             regulation.set(Rc::new(loaded));
-                            data_state
-                                .set(DataState::Loaded { files: urls.rules.len() + urls.calendar.len() });
+                            data_generation.set(*data_generation + 1);
+                            data_state.set(DataState::Loaded { files: urls.count() });
                         }
                         Err(e) => data_state.set(DataState::Failed(e)),
                     }
@@ -104,28 +131,71 @@ pub fn App() -> Html {
         });
     }
 
-    let title = t.text("app-title");
-    use_effect_with((*lang, title), |(lang, title)| update_document(*lang, title));
-
-    let switch = Lang::ALL
-        .iter()
-        .map(|&l| {
-            let onclick = {
-                let lang = lang.clone();
-                Callback::from(move |_: MouseEvent| lang.set(l))
-            };
-            let pressed = if l == *lang { "true" } else { "false" };
-            html! {
-                <li>
-                    <button type="button" class="lang-switch__button" lang={l.tag()}
-                        aria-pressed={pressed} {onclick}>
-                        { t.text(&format!("app-lang-{}", l.tag())) }
-                    </button>
-                </li>
+    // A restored draft's files must still be in the browser; any that are not are said, not hidden.
+    {
+        let draft = draft.clone();
+        let lost_files = lost_files.clone();
+        use_effect_with((), move |_| {
+            let documents = draft.application.documents.clone();
+            if documents.iter().any(|d| !d.files.is_empty()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Ok(keys) = storage::file_keys().await else { return };
+                    let mut lost = Vec::new();
+                    for doc in &documents {
+                        for f in &doc.files {
+                            if !keys.contains(&file_key(&doc.item, &f.name)) {
+                                lost.push(f.name.clone());
+                                draft.dispatch(Action::Detach {
+                                    item: doc.item.clone(),
+                                    name: f.name.clone(),
+                                });
+                            }
+                        }
+                    }
+                    lost_files.set(lost);
+                });
             }
-        })
-        .collect::<Html>();
+        });
+    }
 
+    // Every change is saved at once: a reload or a crash resumes here.
+    {
+        let saved = saved.clone();
+        use_effect_with(draft.clone(), move |draft| saved.set(storage::save_draft(draft)));
+    }
+
+    // A new page: to the top, focus on its heading (screen readers hear where they are).
+    use_effect_with(draft.step.clone(), |_| {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        if let Some(el) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("page-heading"))
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+
+    let title = t.text("app-title");
+    use_effect_with((draft.lang, title), |(lang, title)| update_document(*lang, title));
+
+    let on_lang = {
+        let draft = draft.clone();
+        Callback::from(move |lang: Lang| draft.dispatch(Action::SetLang(lang)))
+    };
+    let shared =
+        Shared { t: t.clone(), regulation: (*regulation).clone(), draft: draft.clone(), report, today };
+
+    let page = match &draft.step {
+        Step::Section(id) => html! { <SectionPage key={id.clone()} section={id.clone()} /> },
+        Step::Documents => html! { <DocumentsPage /> },
+        Step::Check => html! { <CheckPage /> },
+        Step::Print => html! { <PrintPage /> },
+    };
+    let fact = RulesFact::of(&regulation.rules);
     let rules = match fact.as_ref() {
         Some(fact) => html! {
             <>
@@ -137,40 +207,51 @@ pub fn App() -> Html {
         },
         None => html! { <p data-testid="rules-fact">{ t.text("app-rules-missing") }</p> },
     };
+    let progress = progress(&shared);
 
     html! {
-        <>
-            <a class="skip-link" href="#main">{ t.text("app-skip-link") }</a>
-            <header class="header">
-                <div class="header__bar">
-                    <div class="width-container header__inner">
-                        <span class="header__service">{ t.text("app-service-name") }</span>
-                        <nav class="lang-switch" aria-label={t.text("app-lang-switch")}>
-                            <ul class="lang-switch__list">{ switch }</ul>
-                        </nav>
-                    </div>
-                </div>
-                <div class="width-container">
-                    <div class="phase-banner">
-                        <strong class="tag">{ t.text("app-phase-tag") }</strong>
-                        <span>{ t.text("app-phase-text") }</span>
-                    </div>
-                </div>
-            </header>
+        <ContextProvider<Shared> context={shared.clone()}>
+            <a class="skip-link no-print" href="#main">{ t.text("app-skip-link") }</a>
+            <Header {on_lang} />
             <main id="main" class="width-container main" tabindex="-1">
-                <h1>{ t.text("app-heading") }</h1>
-                <p class="lead">{ t.text("app-intro") }</p>
-                <p>{ t.text("app-intro-what") }</p>
-                <section class="inset" aria-labelledby="rules-heading">
-                    <h2 id="rules-heading">{ t.text("app-rules-heading") }</h2>
-                    { rules }
-                    <p data-testid="calendar-fact">
-                        { t.format("app-calendar-fact", &[("version", Value::from(regulation.calendar.version()))]) }
-                    </p>
-                    { data_status(&t, &data_state) }
-                </section>
+                if !lost_files.is_empty() {
+                    <div class="panel panel--warning" role="alert" data-testid="lost-files">
+                        { t.format("app-lost-files", &[("files", Value::from(lost_files.join(", ")))]) }
+                    </div>
+                }
+                if !*saved {
+                    <div class="panel panel--warning" role="alert">{ t.text("app-not-saved") }</div>
+                }
+                { progress }
+                { page }
+                <StartAgain />
             </main>
-        </>
+            <footer class="footer no-print">
+                <div class="width-container">
+                    <section aria-labelledby="rules-heading">
+                        <h2 id="rules-heading" class="heading-s">{ t.text("app-rules-heading") }</h2>
+                        { rules }
+                        <p data-testid="calendar-fact">
+                            { t.format("app-calendar-fact", &[("version", Value::from(regulation.calendar.version()))]) }
+                        </p>
+                        { data_status(&t, &data_state) }
+                        <p class="hint">{ t.text("app-privacy") }</p>
+                    </section>
+                </div>
+            </footer>
+        </ContextProvider<Shared>>
+    }
+}
+
+/// "Step 2 of 7", for the pages of the journey.
+fn progress(shared: &Shared) -> Html {
+    let journey = steps::journey(shared.rules(), shared.kind());
+    let Some(i) = journey.iter().position(|s| *s == shared.draft.step) else { return html! {} };
+    html! {
+        <p class="caption no-print" data-testid="progress">{ shared.t.format("app-progress", &[
+            ("step", Value::from(i64::try_from(i + 1).unwrap_or(0))),
+            ("total", Value::from(i64::try_from(journey.len()).unwrap_or(0))),
+        ]) }</p>
     }
 }
 

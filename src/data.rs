@@ -1,6 +1,7 @@
 //! Rule and calendar data that a portal supplies at run time, by URL, without a rebuild.
 //!
-//! The page reads `?rules=URL` and `?calendar=URL` (each may repeat) from its address, fetches
+//! The page reads `?rules=URL`, `?calendar=URL` (each may repeat) and `?sectors=URL` (the
+//! sector/profession list, which we do not ship) from its address, fetches
 //! each file, and loads it into the built-in [`Regulation`] with the same loaders the command
 //! line uses (`RuleSets::load_json`, `Calendar::load_year`). A file that cannot be fetched or
 //! does not validate is reported by URL, and the built-in data stays in use.
@@ -14,6 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 pub struct DataUrls {
     pub rules: Vec<String>,
     pub calendar: Vec<String>,
+    pub sectors: Option<String>,
 }
 
 impl DataUrls {
@@ -28,7 +30,7 @@ impl DataUrls {
                 .filter(|s| !s.trim().is_empty())
                 .collect()
         };
-        DataUrls { rules: all("rules"), calendar: all("calendar") }
+        DataUrls { rules: all("rules"), calendar: all("calendar"), sectors: all("sectors").pop() }
     }
 
     /// The URLs of the current page's address.
@@ -38,7 +40,12 @@ impl DataUrls {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rules.is_empty() && self.calendar.is_empty()
+        self.rules.is_empty() && self.calendar.is_empty() && self.sectors.is_none()
+    }
+
+    /// How many files there are to load.
+    pub fn count(&self) -> usize {
+        self.rules.len() + self.calendar.len() + usize::from(self.sectors.is_some())
     }
 }
 
@@ -81,5 +88,26 @@ pub async fn load(urls: &DataUrls) -> Result<Regulation, LoadError> {
         let text = fetch_text(url).await.map_err(|e| fail(url, e))?;
         regulation.calendar.load_year(&text).map_err(|e| fail(url, e.to_string()))?;
     }
+    if let Some(url) = &urls.sectors {
+        let text = fetch_text(url).await.map_err(|e| fail(url, e))?;
+        regulation.sectors =
+            Some(anyqtama_core::sectors::SectorList::from_json(&text).map_err(|e| fail(url, e))?);
+    }
     Ok(regulation)
+}
+
+/// "Today" in Kazakhstan (UTC+5), from the browser's clock — or `?today=YYYY-MM-DD`, which lets
+/// a consultant or a test check a package as of another day.
+pub fn today(utc_offset_minutes: i32) -> anyqtama_core::Date {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let given = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("today"))
+        .and_then(|s| anyqtama_core::Date::parse(&s).ok());
+    given.unwrap_or_else(|| {
+        let seconds = (js_sys::Date::now() / 1000.0) as i64;
+        anyqtama_core::date::local_date_time(seconds, utc_offset_minutes)
+            .map(|(d, _)| d)
+            .unwrap_or_else(|| anyqtama_core::Date::from_ymd(2026, 1, 1).expect("a date"))
+    })
 }

@@ -5,9 +5,19 @@
 //! every text from the Fluent files through `anyqtama-i18n`, so the page says the same things,
 //! in the same three languages, as the command line.
 //!
-//! For now the app is a placeholder home page (see [`App`]) until the application form lands.
+//! - [`draft`]: the state (a reducer) and its actions; [`steps`]: the journey, from the rule data;
+//!   [`validation`]: which blockers belong to which page.
+//! - [`storage`]: the draft in `localStorage`, the files in IndexedDB; [`data`]: newer rules,
+//!   calendar and sector list from a portal's URLs.
+//! - [`components`]: one component a file; [`App`] puts them together.
 
 mod app;
+pub mod components;
+pub mod context;
 pub mod data;
+pub mod draft;
+pub mod steps;
+pub mod storage;
+pub mod validation;
 
 pub use app::{App, RulesFact};

@@ -7,14 +7,14 @@ app-lang-kk = Қазақша
 app-lang-ru = Русский
 app-lang-en = English
 app-phase-tag = Preview
-app-phase-text = This page is a placeholder: the application form and the checklist will appear here.
+app-phase-text = Everything you enter stays in this browser until you choose to submit.
 app-heading = Check your application before you submit it
 app-intro = Anyqtama helps foreigners and stateless persons prepare an application for a certificate of qualification compliance for independent employment in Kazakhstan.
 app-intro-what = It lists the documents your kind of request needs, checks the form, and counts the time limits in working days, holidays included.
 app-rules-heading = Rules in this version
 app-rules-fact = Rules version { $version }, in force from { $date }. Kinds of request: { $kinds }.
 app-rules-provisional = The date of entry into force is our estimate and may change.
-app-rules-origin = Worked out in your browser by the Anyqtama core from its built-in rules.
+app-rules-origin = Checked in your browser by the Anyqtama core with its built-in rules.
 app-rules-missing = No built-in rules were found.
 app-skip-link = Skip to main content
 app-calendar-fact = Working-day calendar: { $version }.
@@ -24,3 +24,122 @@ app-data-loaded = { $files ->
        *[other] { $files } data files from the portal are in use.
     }
 app-data-failed = Could not load { $url }: { $reason }. The built-in rules and calendar are used instead.
+
+## The journey
+app-progress = Step { $step } of { $total }
+app-continue = Continue
+app-back = Back
+app-optional = optional
+app-choose = Choose…
+app-yes = Yes
+app-no = No
+app-page-missing = This page does not exist in the rules in use. Go back to check your answers.
+app-error-summary-title = There is a problem
+app-error-prefix = Error
+app-severity-blocker = Must be fixed
+app-severity-warning = Warning
+app-severity-note = Note
+app-our-reading = Our reading: { $text }
+app-privacy = Your answers and files are kept only in this browser (local storage and IndexedDB). Nothing is sent until you submit.
+app-not-saved = This browser does not let us keep your draft (private mode or full storage): if you close the page, your answers are lost.
+app-lost-files = These files were no longer in the browser and must be attached again: { $files }.
+
+## Profession and sector
+app-profession-free-hint = The official list of priority sectors and in-demand professions is not loaded here: write it as in your documents. The akimat checks it against the list.
+app-profession-search-hint = Type part of the profession's name or code, then choose it below.
+app-profession-matches = { $total ->
+        [0] No profession matches.
+        [one] One profession matches.
+       *[other] { $total } professions match{ $shown ->
+            [0] .
+           *[other] ; the first { $shown } are shown.
+        }
+    }
+app-profession-chosen = Chosen: { $profession } ({ $sector }).
+
+## Deadlines
+app-how-counted = How this date was counted
+app-counted-from = From { $from }, { $days ->
+        [one] one working day
+       *[other] { $days } working days
+    } are counted, starting the next day: the last day is { $due }.
+app-counted-skipped = Days not counted:
+app-counted-none-skipped = No day was skipped.
+app-counted-provisional = Part of this count falls in a year whose calendar is not settled: the date may change.
+
+## Documents
+app-documents-heading = Documents
+app-documents-intro = The documents for “{ $kind }”. Attach each one and answer the questions about it.
+app-files-stay = Your files stay on this computer. They are recognised by their content (PDF, JPEG or PNG), not by their names.
+app-group-hint = Attach at least one of these.
+app-document-expires = Valid until
+app-attach-files = Attach files
+app-attach-hint = PDF, JPEG or PNG; up to { $max } MB a file, up to { $count } files.
+app-saving-file = Keeping “{ $file }” in this browser…
+app-remove = Remove
+
+## Check your answers
+app-check-heading = Check your answers before you continue
+app-change = Change
+app-not-given = Not given
+app-not-attached = Not attached
+app-made-from-answers = Made from your answers
+app-notes-heading = About your application
+app-blockers-heading = { $count ->
+        [one] One thing must be fixed before you can continue
+       *[other] { $count } things must be fixed before you can continue
+    }
+app-ready-heading = Your application is complete
+app-ready-text = Nothing blocks it: every required answer and document is there, and no document has expired.
+app-continue-to-submit = Continue to submit
+app-continue-blocked = You can continue once everything listed above is fixed.
+app-submit-later = Sending the signed package to the portal comes in the next version of Anyqtama. You can print the application and the checklist now.
+app-print-view = Print view
+
+## Start again
+app-start-again = Start again
+app-start-again-title = Start again?
+app-start-again-text = This deletes your answers and the attached files from this browser. It cannot be undone.
+app-start-again-yes = Yes, delete and start again
+app-cancel = Cancel
+
+## Print view
+app-print-heading = Print your application
+app-print-intro = The application laid out as the official form of annex 1, and the checklist of documents. The form exists in Kazakh and Russian.
+app-print-form-lang = Language of the form
+app-print = Print
+
+## The form of annex 1 (A1), as printed
+a1-annex = Annex 1 to the Rules for issuing or extending a certificate of qualification compliance for independent employment to a foreigner or stateless person
+a1-form = Form
+a1-caption-akimat = (name of the local executive body: the akimat of the region, city of republican significance or capital)
+a1-caption-name = (surname, name, patronymic (if any))
+a1-caption-passport = (number of the passport (identity document), date of issue and issuing authority)
+a1-caption-contacts = (address, phone, fax)
+a1-caption-home = (address and phone in the country of residence)
+a1-title = Application
+a1-request-1 = issue
+a1-request-2 = extend
+a1-request-3 = re-issue
+a1-request-4 = issue a duplicate of
+a1-body = I ask you to { $request } a certificate of qualification compliance for independent employment in the profession, according to the list approved by order of the authorised body for migration
+a1-caption-profession = (profession, economic sector (type of economic activity))
+a1-employer = Employer details (when the certificate is extended)
+a1-caption-employer = (employer's name, its business identification number or individual identification number)
+a1-consent = I consent to the collection and processing of my personal data needed to issue a certificate of qualification compliance for independent employment.
+a1-consent-missing = Consent to the processing of personal data: NOT GIVEN.
+a1-attached = Attached to the application:
+a1-date = Date of application: { $date }
+a1-signature = Signature of the applicant _______________________
+a1-checklist-title = Documents for “{ $kind }”
+a1-checklist-document = Document
+a1-checklist-cite = Paragraph
+a1-checklist-status = Status
+a1-checklist-files = Files
+a1-checklist-from-form = made from the form
+a1-checklist-attached = { $count ->
+        [one] attached (one file)
+       *[other] attached ({ $count } files)
+    }
+a1-checklist-alternative = not attached (one of the alternatives is enough)
+a1-checklist-missing = MISSING

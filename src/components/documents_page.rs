@@ -1,0 +1,256 @@
+//! The documents of the checklist (A2) for the kind of request: what each is, why it is needed
+//! (with its paragraph), what must be confirmed about it, its expiry date where one applies, and
+//! the files attached. Files stay on this machine (IndexedDB); what they are is recognised from
+//! their bytes, not their names, and the core's report says why a file is refused.
+
+use crate::components::error_summary::ErrorSummary;
+use crate::components::message_list::Advice;
+use crate::components::section_page::{summary_items, PageNav};
+use crate::context::{field_id, item_id, Shared};
+use crate::draft::{file_key, Action, Step};
+use crate::storage;
+use anyqtama_core::application::FileRef;
+use anyqtama_core::filetype;
+use anyqtama_core::report::Target;
+use anyqtama_core::rules::{ChecklistItem, Requirement};
+use anyqtama_i18n::Value;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Human-readable size: "245 KB", "3.4 MB".
+pub fn size_text(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// Reads each chosen file's first bytes, keeps the file in IndexedDB and adds it to the draft.
+async fn attach(
+    shared: Shared,
+    item: String,
+    files: Vec<web_sys::File>,
+    busy: UseStateHandle<Option<String>>,
+) {
+    for file in files {
+        let name = file.name();
+        busy.set(Some(name.clone()));
+        let head = storage::head(&file, 16).await.unwrap_or_default();
+        let media_type = filetype::sniff(&head).media_type().to_string();
+        let size = file.size() as u64;
+        let stored = storage::put_file(&file_key(&item, &name), &file).await;
+        if let Err(reason) = stored {
+            busy.set(None);
+            web_sys::console::error_1(&format!("could not keep {name}: {reason}").into());
+            continue;
+        }
+        shared.dispatch(Action::Attach {
+            item: item.clone(),
+            file: FileRef { name, size, media_type, sha256: None },
+        });
+    }
+    busy.set(None);
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemBlockProps {
+    item: ChecklistItem,
+}
+
+#[component]
+fn ItemBlock(props: &ItemBlockProps) -> Html {
+    let shared = use_context::<Shared>().expect("shared context");
+    let busy = use_state(|| None::<String>);
+    let t = &shared.t;
+    let lang = t.lang();
+    let item = &props.item;
+    let step = Step::Documents;
+    let target = Target::Item(item.id.clone());
+    let errors: Vec<String> = shared.errors_for(&step, &target).iter().map(|f| shared.message(f)).collect();
+    let doc = shared.draft.application.document(&item.id).cloned().unwrap_or_default();
+    let input_id = format!("{}-files", item_id(&item.id));
+    let error_id = format!("{}-error", item_id(&item.id));
+    let rules = shared.rules();
+
+    let on_files = {
+        let shared = shared.clone();
+        let item = item.id.clone();
+        let busy = busy.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            input.set_value("");
+            wasm_bindgen_futures::spawn_local(attach(shared.clone(), item.clone(), files, busy.clone()));
+        })
+    };
+
+    let confirmations = item.confirm.iter().filter_map(|c| rules.confirmation(c)).map(|c| {
+        let id = format!("{}-{}", item_id(&item.id), c.id);
+        let checked = doc.confirmed.contains(&c.id);
+        let onchange = {
+            let shared = shared.clone();
+            let (item, confirmation) = (item.id.clone(), c.id.clone());
+            Callback::from(move |e: Event| {
+                let yes = e.target_unchecked_into::<HtmlInputElement>().checked();
+                shared.dispatch(Action::Confirm {
+                    item: item.clone(),
+                    confirmation: confirmation.clone(),
+                    yes,
+                });
+            })
+        };
+        html! {
+            <div class="checkbox">
+                <input class="checkbox__input" type="checkbox" id={id.clone()} {checked} {onchange} />
+                <label class="checkbox__label" for={id}>{ c.question.get(lang) }</label>
+            </div>
+        }
+    });
+
+    let expiry = item.expiry.then(|| {
+        let id = field_id(&format!("{}-expires", item.id));
+        let oninput = {
+            let shared = shared.clone();
+            let item = item.id.clone();
+            Callback::from(move |e: InputEvent| {
+                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                shared.dispatch(Action::Expiry { item: item.clone(), value });
+            })
+        };
+        html! {
+            <div class="form-group">
+                <label class="label" for={id.clone()}>{ t.text("app-document-expires") }</label>
+                <input class="input input--date" type="date" id={id} value={doc.expires_on.clone().unwrap_or_default()} {oninput} />
+            </div>
+        }
+    });
+
+    let files = doc.files.iter().map(|f| {
+        let onclick = {
+            let shared = shared.clone();
+            let (item, name) = (item.id.clone(), f.name.clone());
+            Callback::from(move |_: MouseEvent| {
+                shared.dispatch(Action::Detach { item: item.clone(), name: name.clone() });
+                let key = file_key(&item, &name);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = storage::delete_file(&key).await;
+                });
+            })
+        };
+        html! {
+            <li class="file" data-testid="attached-file">
+                <span class="file__name">{ f.name.clone() }</span>
+                <span class="hint">{ format!(" — {}, {}", size_text(f.size), f.media_type) }</span>
+                <button type="button" class="button button--link" {onclick}>
+                    { t.text("app-remove") }<span class="visually-hidden">{ format!(" {}", f.name) }</span>
+                </button>
+            </li>
+        }
+    });
+
+    let accept = rules.files.accepted_media_types.join(",");
+    html! {
+        <section class={classes!("item", (!errors.is_empty()).then_some("form-group--error"))} id={item_id(&item.id)}
+            tabindex="-1" aria-labelledby={format!("{}-title", item_id(&item.id))} data-item={item.id.clone()}>
+            <h2 class="heading-m" id={format!("{}-title", item_id(&item.id))}>{ item.label.get(lang) }</h2>
+            <p class="hint">{ item.why.get(lang) }{ " " }<span class="cite">{ format!("({})", item.cite) }</span></p>
+            if let Some(reading) = &item.our_reading {
+                <p class="hint">{ t.format("app-our-reading", &[("text", Value::from(reading.get(lang)))]) }</p>
+            }
+            if !errors.is_empty() {
+                <p class="error-message" id={error_id.clone()}>
+                    <span class="visually-hidden">{ format!("{}: ", t.text("app-error-prefix")) }</span>
+                    { errors.join(" ") }
+                </p>
+            }
+            { for confirmations }
+            { expiry }
+            <div class="form-group">
+                <label class="label" for={input_id.clone()}>{ t.text("app-attach-files") }</label>
+                <div class="hint" id={format!("{input_id}-hint")}>{ t.format("app-attach-hint", &[
+                    ("max", Value::from(i64::try_from(rules.files.max_file_bytes / (1024 * 1024)).unwrap_or(0))),
+                    ("count", Value::from(i64::try_from(rules.files.max_files_per_item).unwrap_or(0))),
+                ]) }</div>
+                <input class="file-input" type="file" id={input_id.clone()} multiple=true accept={accept}
+                    onchange={on_files} aria-describedby={
+                        if errors.is_empty() { format!("{input_id}-hint") } else { format!("{input_id}-hint {error_id}") }
+                    } />
+            </div>
+            if let Some(name) = (*busy).clone() {
+                <p class="hint" role="status">{ t.format("app-saving-file", &[("file", Value::from(name))]) }</p>
+            }
+            if !doc.files.is_empty() {
+                <ul class="files">{ for files }</ul>
+            }
+            <Advice target={target} />
+        </section>
+    }
+}
+
+#[component]
+pub fn DocumentsPage() -> Html {
+    let shared = use_context::<Shared>().expect("shared context");
+    let t = &shared.t;
+    let lang = t.lang();
+    let rules = shared.rules();
+    let Some(kind) = shared.kind().and_then(|k| rules.kind(k)) else {
+        return html! { <p>{ t.text("app-page-missing") }</p> };
+    };
+    let step = Step::Documents;
+    let items = summary_items(&shared, &step);
+
+    // Items in checklist order; the members of a "one of" group together, under the group.
+    let mut blocks = Vec::new();
+    let mut groups_done: Vec<&str> = Vec::new();
+    for entry in &kind.checklist {
+        match &entry.requirement {
+            Requirement::FromForm => {}
+            Requirement::Required => {
+                if let Some(item) = rules.item(&entry.item) {
+                    blocks.push(html! { <ItemBlock key={item.id.clone()} item={item.clone()} /> });
+                }
+            }
+            Requirement::OneOf { group, group_label } => {
+                if groups_done.contains(&group.as_str()) {
+                    continue;
+                }
+                groups_done.push(group);
+                let members = kind
+                    .checklist
+                    .iter()
+                    .filter(|e| matches!(&e.requirement, Requirement::OneOf { group: g, .. } if g == group));
+                let members = members
+                    .filter_map(|e| rules.item(&e.item))
+                    .map(|item| html! { <ItemBlock key={item.id.clone()} item={item.clone()} /> });
+                let errors: Vec<String> = shared
+                    .errors_for(&step, &Target::Item(group.clone()))
+                    .iter()
+                    .map(|f| shared.message(f))
+                    .collect();
+                blocks.push(html! {
+                    <div class="group" id={item_id(group)} tabindex="-1" key={group.clone()}>
+                        <h2 class="heading-m">{ group_label.get(lang) }</h2>
+                        <p class="hint">{ t.text("app-group-hint") }</p>
+                        if !errors.is_empty() {
+                            <p class="error-message">{ errors.join(" ") }</p>
+                        }
+                        { for members }
+                    </div>
+                });
+            }
+        }
+    }
+
+    html! {
+        <>
+            <ErrorSummary title={t.text("app-error-summary-title")} {items} />
+            <h1 class="heading-l" tabindex="-1" id="page-heading">{ t.text("app-documents-heading") }</h1>
+            <p class="lead">{ t.format("app-documents-intro", &[("kind", Value::from(kind.label.get(lang)))]) }</p>
+            <p class="inset">{ t.text("app-files-stay") }</p>
+            { for blocks }
+            <PageNav step={step} />
+        </>
+    }
+}

@@ -1,0 +1,143 @@
+//! One question of the A1 form, drawn from its rule data: a label, a hint, the error message
+//! tied to the input with `aria-describedby`, and the input for its type (text, date, phone,
+//! choice, yes/no). Every text comes from the data or the locale files.
+
+use crate::components::message_list::Advice;
+use crate::context::{field_id, Shared};
+use crate::draft::{Action, Step};
+use anyqtama_core::report::Target;
+use anyqtama_core::rules::{ChoiceSource, Field, FieldType};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub field: Field,
+    pub step: Step,
+}
+
+#[component]
+pub fn FormField(props: &FieldProps) -> Html {
+    let shared = use_context::<Shared>().expect("shared context");
+    let field = &props.field;
+    let lang = shared.t.lang();
+    let id = field_id(&field.id);
+    let value = shared.answer(&field.id);
+    let target = Target::Field(field.id.clone());
+    let errors: Vec<String> =
+        shared.errors_for(&props.step, &target).iter().map(|f| shared.message(f)).collect();
+    let required = field.required.applies(shared.kind());
+
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let mut described = Vec::new();
+    if field.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if !errors.is_empty() {
+        described.push(error_id.clone());
+    }
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = (!errors.is_empty()).then_some("true");
+
+    let on_text = {
+        let shared = shared.clone();
+        let name = field.id.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            shared.dispatch(Action::Answer { field: name.clone(), value: input.value() });
+        })
+    };
+    let on_select = {
+        let shared = shared.clone();
+        let name = field.id.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            shared.dispatch(Action::Answer { field: name.clone(), value: select.value() });
+        })
+    };
+
+    let label_text = field.label.get(lang).to_string();
+    let optional = (!required && field.field_type != FieldType::Boolean)
+        .then(|| html! { <span class="optional">{ format!(" ({})", shared.t.text("app-optional")) }</span> });
+    let hint =
+        field.hint.as_ref().map(|h| html! { <div class="hint" id={hint_id.clone()}>{ h.get(lang) }</div> });
+    let error = (!errors.is_empty()).then(|| {
+        html! {
+            <p class="error-message" id={error_id.clone()}>
+                <span class="visually-hidden">{ format!("{}: ", shared.t.text("app-error-prefix")) }</span>
+                { errors.join(" ") }
+            </p>
+        }
+    });
+    let group_class = classes!("form-group", (!errors.is_empty()).then_some("form-group--error"));
+    let input_class = classes!("input", (!errors.is_empty()).then_some("input--error"));
+
+    let input = match (field.field_type, field.choices) {
+        (FieldType::Boolean, _) => {
+            let checked = value == "true";
+            let shared = shared.clone();
+            let name = field.id.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                let v = if input.checked() { "true" } else { "false" };
+                shared.dispatch(Action::Answer { field: name.clone(), value: v.into() });
+            });
+            return html! {
+                <div class={group_class}>
+                    { error }
+                    <div class="checkbox">
+                        <input class="checkbox__input" type="checkbox" id={id.clone()} name={field.id.clone()}
+                            {checked} {onchange} aria-describedby={described} aria-invalid={invalid} />
+                        <label class="checkbox__label" for={id}>{ label_text }</label>
+                    </div>
+                    { hint }
+                </div>
+            };
+        }
+        (FieldType::Choice, Some(ChoiceSource::Kinds)) => {
+            return html! { <crate::components::kind_choice::KindChoice field={field.clone()} step={props.step.clone()} /> };
+        }
+        (FieldType::Choice, Some(ChoiceSource::Akimats)) => {
+            let options = shared.regulation.akimats.akimats.iter().map(|a| {
+                html! { <option value={a.id.clone()} selected={a.id == value}>{ a.name.get(lang) }</option> }
+            });
+            html! {
+                <select class={classes!("select", (!errors.is_empty()).then_some("input--error"))} id={id.clone()}
+                    name={field.id.clone()} onchange={on_select} aria-describedby={described} aria-invalid={invalid}>
+                    <option value="" selected={value.is_empty()}>{ shared.t.text("app-choose") }</option>
+                    { for options }
+                </select>
+            }
+        }
+        (FieldType::Choice, Some(source @ (ChoiceSource::Sectors | ChoiceSource::Professions))) => {
+            return html! {
+                <crate::components::profession_picker::ProfessionPicker field={field.clone()} step={props.step.clone()}
+                    professions={source == ChoiceSource::Professions} />
+            };
+        }
+        (FieldType::Date, _) => html! {
+            <input class={input_class} type="date" id={id.clone()} name={field.id.clone()} value={value}
+                oninput={on_text} aria-describedby={described} aria-invalid={invalid} />
+        },
+        (FieldType::Tel, _) => html! {
+            <input class={input_class} type="tel" id={id.clone()} name={field.id.clone()} value={value}
+                autocomplete="tel" oninput={on_text} aria-describedby={described} aria-invalid={invalid} />
+        },
+        _ => html! {
+            <input class={input_class} type="text" id={id.clone()} name={field.id.clone()} value={value}
+                maxlength={field.max_len.map(|m| m.to_string())} spellcheck="false"
+                oninput={on_text} aria-describedby={described} aria-invalid={invalid} />
+        },
+    };
+
+    html! {
+        <div class={group_class}>
+            <label class="label" for={id}>{ label_text }{ optional }</label>
+            { hint }
+            { error }
+            { input }
+            <Advice target={target} />
+        </div>
+    }
+}

@@ -1,0 +1,46 @@
+//! The page header: the service's name and the language switch (kk, ru, en). Switching language
+//! changes only how things are said: the draft is kept as it is.
+
+use crate::context::Shared;
+use anyqtama_core::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub on_lang: Callback<Lang>,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let shared = use_context::<Shared>().expect("shared context");
+    let t = &shared.t;
+    let switch = Lang::ALL.iter().map(|&l| {
+        let onclick = props.on_lang.reform(move |_: MouseEvent| l);
+        let pressed = if l == t.lang() { "true" } else { "false" };
+        html! {
+            <li>
+                <button type="button" class="lang-switch__button" lang={l.tag()} aria-pressed={pressed} {onclick}>
+                    { t.text(&format!("app-lang-{}", l.tag())) }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <header class="header no-print">
+            <div class="header__bar">
+                <div class="width-container header__inner">
+                    <span class="header__service">{ t.text("app-service-name") }</span>
+                    <nav class="lang-switch" aria-label={t.text("app-lang-switch")}>
+                        <ul class="lang-switch__list">{ for switch }</ul>
+                    </nav>
+                </div>
+            </div>
+            <div class="width-container">
+                <div class="phase-banner">
+                    <strong class="tag">{ t.text("app-phase-tag") }</strong>
+                    <span>{ t.text("app-phase-text") }</span>
+                </div>
+            </div>
+        </header>
+    }
+}

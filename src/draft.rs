@@ -1,0 +1,201 @@
+//! The applicant's draft: the application as typed, where they are in the journey, and the
+//! language they chose — the whole state of the form, changed only by [`Action`]s through
+//! [`Draft::reduce`] (yew's `use_reducer`), and saved to the browser after every change.
+
+use anyqtama_core::application::{Application, FileRef};
+use anyqtama_core::Lang;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The version of the saved draft's shape; a draft of another version is not restored.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// A page of the journey.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "page", content = "id", rename_all = "snake_case")]
+pub enum Step {
+    /// A section of the A1 form, by its id in the rule data.
+    Section(String),
+    /// The checklist of documents for the kind of request.
+    Documents,
+    /// Check your answers, consent, and every blocker.
+    Check,
+    /// The filled application laid out like the official A1 form, and the checklist.
+    Print,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub version: u32,
+    pub lang: Lang,
+    pub step: Step,
+    pub application: Application,
+    /// Once "check your answers" has been reached, "continue" from a changed page returns there.
+    #[serde(default)]
+    pub reached_check: bool,
+    /// The pages where "continue" was pressed: their errors are shown (and then update live).
+    #[serde(default)]
+    pub validated: Vec<Step>,
+}
+
+impl Draft {
+    pub fn new(lang: Lang, first: Step) -> Draft {
+        let mut application = Application::new();
+        application.schema = anyqtama_core::application::SCHEMA_VERSION;
+        Draft {
+            version: DRAFT_VERSION,
+            lang,
+            step: first,
+            application,
+            reached_check: false,
+            validated: Vec::new(),
+        }
+    }
+
+    /// Whether the errors of `step` are to be shown.
+    pub fn is_validated(&self, step: &Step) -> bool {
+        self.validated.contains(step)
+    }
+}
+
+/// Everything that changes a draft.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    /// An answer of the A1 form, as typed.
+    Answer {
+        field: String,
+        value: String,
+    },
+    /// A confirmation about a checklist document ticked or unticked.
+    Confirm {
+        item: String,
+        confirmation: String,
+        yes: bool,
+    },
+    /// A checklist document's expiry date, as typed.
+    Expiry {
+        item: String,
+        value: String,
+    },
+    /// A file attached to a checklist item (a file of the same name is replaced).
+    Attach {
+        item: String,
+        file: FileRef,
+    },
+    Detach {
+        item: String,
+        name: String,
+    },
+    /// Remember that "continue" was pressed on this page (show its errors).
+    Validated(Step),
+    GoTo(Step),
+    /// Replace the whole draft (restored from storage, or started again).
+    Replace(Box<Draft>),
+}
+
+impl Reducible for Draft {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut d = (*self).clone();
+        match action {
+            Action::SetLang(lang) => d.lang = lang,
+            Action::Answer { field, value } => {
+                d.application.answers.insert(field, value);
+            }
+            Action::Confirm { item, confirmation, yes } => {
+                let doc = d.application.document_mut(&item);
+                if yes {
+                    doc.confirmed.insert(confirmation);
+                } else {
+                    doc.confirmed.remove(&confirmation);
+                }
+            }
+            Action::Expiry { item, value } => {
+                d.application.document_mut(&item).expires_on = Some(value).filter(|v| !v.is_empty());
+            }
+            Action::Attach { item, file } => {
+                let doc = d.application.document_mut(&item);
+                doc.files.retain(|f| f.name != file.name);
+                doc.files.push(file);
+            }
+            Action::Detach { item, name } => {
+                d.application.document_mut(&item).files.retain(|f| f.name != name)
+            }
+            Action::Validated(step) => {
+                if !d.validated.contains(&step) {
+                    d.validated.push(step);
+                }
+            }
+            Action::GoTo(step) => {
+                if step == Step::Check {
+                    d.reached_check = true;
+                }
+                d.step = step;
+            }
+            Action::Replace(draft) => return Rc::new(*draft),
+        }
+        if d == *self {
+            self
+        } else {
+            Rc::new(d)
+        }
+    }
+}
+
+/// The key under which a file's bytes are kept in the browser (IndexedDB).
+pub fn file_key(item: &str, name: &str) -> String {
+    format!("{item}/{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Rc<Draft> {
+        Rc::new(Draft::new(Lang::Kk, Step::Section("request".into())))
+    }
+
+    fn file(name: &str, size: u64) -> FileRef {
+        FileRef { name: name.into(), size, media_type: "application/pdf".into(), sha256: None }
+    }
+
+    #[test]
+    fn answers_and_documents_change_only_through_actions() {
+        let d = draft().reduce(Action::Answer { field: "surname".into(), value: "Ivanov".into() });
+        assert_eq!(d.application.answer("surname"), Some("Ivanov"));
+        let d = d.reduce(Action::Attach { item: "work-record".into(), file: file("a.pdf", 1) });
+        let d = d.reduce(Action::Attach { item: "work-record".into(), file: file("a.pdf", 2) });
+        let files = &d.application.document("work-record").unwrap().files;
+        assert_eq!(files.len(), 1, "a file of the same name replaces the earlier one");
+        assert_eq!(files[0].size, 2);
+        let d = d.reduce(Action::Confirm {
+            item: "work-record".into(),
+            confirmation: "notarised_copy".into(),
+            yes: true,
+        });
+        assert!(d.application.document("work-record").unwrap().confirmed.contains("notarised_copy"));
+        let d = d.reduce(Action::Detach { item: "work-record".into(), name: "a.pdf".into() });
+        assert!(d.application.document("work-record").unwrap().files.is_empty());
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_keeps_the_same_state() {
+        // use_reducer skips the re-render when the same Rc comes back.
+        let d = draft().reduce(Action::SetLang(Lang::Ru));
+        let again = d.clone().reduce(Action::SetLang(Lang::Ru));
+        assert!(Rc::ptr_eq(&d, &again));
+    }
+
+    #[test]
+    fn reaching_check_your_answers_is_remembered_and_the_draft_round_trips() {
+        let d =
+            draft().reduce(Action::GoTo(Step::Check)).reduce(Action::GoTo(Step::Section("applicant".into())));
+        assert!(d.reached_check);
+        let json = serde_json::to_string(&*d).unwrap();
+        let back: Draft = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, *d);
+    }
+}
