@@ -259,7 +259,7 @@ impl HolidayRules {
             }
             check_text(f, &m.id, &m.name)?;
             let mut years: Vec<i32> = m.dates.iter().map(|d| d.year()).collect();
-            years.sort_unstable();
+            crate::sort_by(&mut years, |a, b| a < b);
             if years.windows(2).any(|w| w[0] == w[1]) {
                 return Err(err(f, format!("{}: two dates in one year", m.id)));
             }
@@ -284,7 +284,7 @@ impl HolidayRules {
                 out.push((date, m.id.as_str(), &m.name, m.shift));
             }
         }
-        out.sort_by_key(|(d, ..)| *d);
+        crate::sort_by(&mut out, |a, b| a.0 < b.0);
         out
     }
 }
@@ -538,7 +538,7 @@ impl Calendar {
             .filter(|(d, _)| d.year() == year)
             .map(|(&date, kind)| Day { date, kind: kind.clone(), provisional: file.provisional })
             .collect();
-        days.sort_by_key(|d| d.date);
+        crate::sort_by(&mut days, |a, b| a.date < b.date);
         let (working_days_on_weekends, days_off): (Vec<Day>, Vec<Day>) = days
             .into_iter()
             .filter(|d| !d.date.weekday().is_weekend() || d.kind.is_working())

@@ -56,7 +56,7 @@ fn finish(
     regulation: &Regulation,
     kind: Option<&str>,
 ) -> Report {
-    findings.sort_by_key(|f| f.severity); // stable: keeps the form's order within a severity
+    crate::sort_by(&mut findings, |a, b| a.severity < b.severity); // stable: keeps the form's order within a severity
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     let (blockers, warnings, notes) =
         (count(Severity::Blocker), count(Severity::Warning), count(Severity::Note));
@@ -375,7 +375,12 @@ impl Ctx<'_> {
                 );
             }
             if !files.accepted_media_types.contains(&file.media_type) {
-                out.push(with_file("file.type_refused").arg("type", Arg::Text(file.media_type.clone())));
+                let kind = crate::filetype::Sniffed::from_media_type(&file.media_type).key();
+                out.push(
+                    with_file("file.type_refused")
+                        .arg("type", Arg::Text(file.media_type.clone()))
+                        .arg("kind", Arg::Text(kind.to_string())),
+                );
             }
         }
         bytes

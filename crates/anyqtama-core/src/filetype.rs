@@ -15,6 +15,26 @@ pub enum Sniffed {
 
 impl Sniffed {
     /// The IANA media type, as listed in the rules' `accepted_media_types`.
+    /// A stable short name for messages: `pdf`, `jpeg`, `png`, `executable`, `zip`, `unknown`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sniffed::Pdf => "pdf",
+            Sniffed::Jpeg => "jpeg",
+            Sniffed::Png => "png",
+            Sniffed::Executable => "executable",
+            Sniffed::Zip => "zip",
+            Sniffed::Unknown => "unknown",
+        }
+    }
+
+    /// The kind of a media type as recorded in an application (the inverse of `media_type`).
+    pub fn from_media_type(media_type: &str) -> Sniffed {
+        [Sniffed::Pdf, Sniffed::Jpeg, Sniffed::Png, Sniffed::Executable, Sniffed::Zip]
+            .into_iter()
+            .find(|s| s.media_type() == media_type)
+            .unwrap_or(Sniffed::Unknown)
+    }
+
     pub fn media_type(self) -> &'static str {
         match self {
             Sniffed::Pdf => "application/pdf",

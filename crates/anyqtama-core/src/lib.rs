@@ -31,3 +31,15 @@ pub use date::{Date, LocalTime, Weekday};
 pub use report::{Arg, Finding, Report, Severity, Target};
 pub use rules::{RequestKind, RuleSet, RuleSets};
 pub use text::{Lang, Localized};
+
+/// A stable insertion sort: our lists are short (tens of items), and one small generic function
+/// is far less WebAssembly than the standard library's sorts, instantiated per element type.
+pub(crate) fn sort_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}

@@ -68,7 +68,7 @@ pub struct ChecklistEntry {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RequirementRepr")]
 pub enum Requirement {
     /// The item must be attached.
     Required,
@@ -76,6 +76,39 @@ pub enum Requirement {
     OneOf { group: String, group_label: Localized },
     /// Made by the form itself (the application, A1).
     FromForm,
+}
+
+/// The JSON of a [`Requirement`], read as a flat struct (no buffering of an internally tagged enum).
+#[derive(Deserialize)]
+struct RequirementRepr {
+    #[serde(rename = "type")]
+    kind: RequirementType,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    group_label: Option<Localized>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RequirementType {
+    Required,
+    OneOf,
+    FromForm,
+}
+
+impl TryFrom<RequirementRepr> for Requirement {
+    type Error = &'static str;
+    fn try_from(r: RequirementRepr) -> Result<Self, Self::Error> {
+        Ok(match r.kind {
+            RequirementType::Required => Requirement::Required,
+            RequirementType::FromForm => Requirement::FromForm,
+            RequirementType::OneOf => Requirement::OneOf {
+                group: r.group.ok_or("one_of: missing field `group`")?,
+                group_label: r.group_label.ok_or("one_of: missing field `group_label`")?,
+            },
+        })
+    }
 }
 
 /// A property the applicant confirms about a document (notarised, translated …).
@@ -390,7 +423,7 @@ impl RuleSet {
                     _ => None,
                 })
                 .collect();
-            groups.sort_unstable();
+            crate::sort_by(&mut groups, |a, b| a < b);
             for g in groups.chunk_by(|a, b| a == b) {
                 if g.len() != 2 {
                     p.push(format!(
@@ -455,7 +488,7 @@ impl RuleSet {
         ids.extend(self.confirmations.iter().map(|c| format!("confirmation {}", c.id)));
         ids.extend(self.fields().map(|f| format!("field {}", f.id)));
         ids.extend(self.limits.iter().map(|l| format!("limit {}", l.id)));
-        ids.sort();
+        crate::sort_by(&mut ids, |a, b| a < b);
         for w in ids.windows(2) {
             if w[0] == w[1] {
                 p.push(format!("duplicate {}", w[0]));
@@ -503,7 +536,9 @@ impl RuleSets {
     pub fn add(&mut self, set: RuleSet) {
         self.sets.retain(|s| s.version != set.version);
         self.sets.push(set);
-        self.sets.sort_by(|a, b| a.effective_from.cmp(&b.effective_from).then(a.version.cmp(&b.version)));
+        crate::sort_by(&mut self.sets, |a, b| {
+            (a.effective_from, &a.version) < (b.effective_from, &b.version)
+        });
     }
 
     /// Parses, validates and adds a rule set (a portal's newer rules, loaded at run time).

@@ -189,6 +189,8 @@ fn a_renamed_executable_is_refused_by_its_content() {
     let f = find(&r, "file.type_refused");
     assert_eq!(f.target, Target::Item("identity-document".into()));
     assert_eq!(f.args["file"], anyqtama_core::Arg::Text("passport.pdf".into()));
+    // The message can say what it really is ("a Windows program"), not just a media type.
+    assert_eq!(f.args["kind"], anyqtama_core::Arg::Text("executable".into()));
     assert!(!r.may_submit);
 }
 

@@ -7,8 +7,8 @@ use anyqtama_core::calendar::DayKind;
 use anyqtama_core::report::{Arg, Finding};
 use anyqtama_core::rules::RuleSet;
 use anyqtama_core::{Date, Lang};
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::FluentResource;
+pub mod mini;
 use std::borrow::Cow;
 
 /// The Fluent files of each language, in the order they are added to the bundle.
@@ -19,17 +19,17 @@ pub fn sources(lang: Lang) -> [&'static str; 3] {
     match lang {
         Lang::Kk => [
             include_str!("../../../locales/kk/core.ftl"),
-            include_str!("../../../locales/kk/cli.ftl"),
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/cli.ftl") },
             include_str!("../../../locales/kk/app.ftl"),
         ],
         Lang::Ru => [
             include_str!("../../../locales/ru/core.ftl"),
-            include_str!("../../../locales/ru/cli.ftl"),
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/cli.ftl") },
             include_str!("../../../locales/ru/app.ftl"),
         ],
         Lang::En => [
             include_str!("../../../locales/en/core.ftl"),
-            include_str!("../../../locales/en/cli.ftl"),
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/cli.ftl") },
             include_str!("../../../locales/en/app.ftl"),
         ],
     }
@@ -60,7 +60,7 @@ impl From<i64> for Value<'_> {
 /// Formats the messages of one language.
 pub struct Localizer {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    bundle: mini::Bundle,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -73,18 +73,7 @@ impl Localizer {
     /// The localizer of `lang`. The embedded files are checked by the tests, so a parse error
     /// here is a build defect; it is reported on stderr and the faulty entries are skipped.
     pub fn new(lang: Lang) -> Localizer {
-        let id: unic_langid::LanguageIdentifier = lang.tag().parse().expect("a valid language tag");
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        bundle.set_use_isolating(false);
-        for source in sources(lang) {
-            let resource = match FluentResource::try_new(source.to_string()) {
-                Ok(r) => r,
-                Err((r, _errors)) => r,
-            };
-            // Duplicate ids across files are caught by the tests; keep the first.
-            let _ = bundle.add_resource(resource);
-        }
-        Localizer { lang, bundle }
+        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), &sources(lang)) }
     }
 
     pub fn lang(&self) -> Lang {
@@ -93,7 +82,7 @@ impl Localizer {
 
     /// Whether the message `id` exists in this language.
     pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
+        self.bundle.has(id)
     }
 
     /// The message `id` without arguments; the id itself if it is missing (never panics).
@@ -103,21 +92,19 @@ impl Localizer {
 
     /// The message `id` with arguments; the id itself if it is missing (never panics).
     pub fn format(&self, id: &str, args: &[(&str, Value<'_>)]) -> String {
-        let Some(message) = self.bundle.get_message(id) else {
-            return id.to_string();
-        };
-        let Some(pattern) = message.value() else {
-            return id.to_string();
-        };
-        let mut fargs = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Value::Str(s) => fargs.set(*name, FluentValue::from(s.to_string())),
-                Value::Num(n) => fargs.set(*name, FluentValue::from(*n)),
-            }
-        }
-        let mut errors = Vec::new();
-        self.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+        let margs: Vec<(&str, mini::Arg<'_>)> = args
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    match v {
+                        Value::Str(s) => mini::Arg::Str(s),
+                        Value::Num(n) => mini::Arg::Num(*n),
+                    },
+                )
+            })
+            .collect();
+        self.bundle.format(id, &margs).unwrap_or_else(|| id.to_string())
     }
 
     /// A date the local way: "1 Apr 2026", "1 апреля 2026 г.", "2026 ж. 1 сәуір".
