@@ -69,9 +69,9 @@ browser_tests() {
     WASM_BINDGEN_TEST_TIMEOUT=120 \
     cargo test -p anyqtama-web --target "$WASM_TARGET"
 }
-e2e_smoke() {
+e2e_tests() {
   rm -rf test-artifacts/e2e
-  CHROMIUM="$CHROMIUM" node --test --test-reporter=spec tests/e2e/smoke.mjs
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs
 }
 size_report() { node tests/e2e/size-report.mjs; }
 
@@ -92,10 +92,10 @@ stage "native tests" native_tests
 stage "trunk build" trunk_build
 stage "browser tests" browser_tests
 if [ -n "${stage_ok["trunk build"]:-}" ]; then
-  stage "end-to-end smoke" e2e_smoke
+  stage "end-to-end" e2e_tests
   stage "size report" size_report
 else
-  skip "end-to-end smoke" "no dist/: trunk build failed"
+  skip "end-to-end" "no dist/: trunk build failed"
   skip "size report" "no dist/: trunk build failed"
 fi
 

@@ -164,8 +164,14 @@ pub fn App() -> Html {
         use_effect_with(draft.clone(), move |draft| saved.set(storage::save_draft(draft)));
     }
 
-    // A new page: to the top, focus on its heading (screen readers hear where they are).
-    use_effect_with(draft.step.clone(), |_| {
+    // A new page: to the top, focus on its heading (screen readers hear where they are). Not on
+    // the first render: a fresh load starts at the top of the document, so Tab reaches the skip
+    // link and the language switch first.
+    let first_render = use_mut_ref(|| true);
+    use_effect_with(draft.step.clone(), move |_| {
+        if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            return;
+        }
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }

@@ -89,7 +89,12 @@ finding-checklist-too-many-files = “{ $item }”: { $count } files attached, a
         [one] one file
        *[other] { $max } files
     } allowed.
-finding-file-type-refused = “{ $file }” ({ $item }) is not a PDF, JPEG or PNG file (its content is { $type }), whatever its name says.
+finding-file-type-refused = “{ $file }” ({ $item }) is not a PDF, JPEG or PNG file, whatever its name says: { $kind ->
+        [executable] it is a Windows program.
+        [zip] it is a ZIP archive (or a Word or Excel file); save the document as PDF.
+        [unknown] its content is not recognised.
+       *[other] its content is { $type }.
+    }
 finding-file-too-large = “{ $file }” ({ $item }) is { $size } MB; at most { $max } MB per file.
 finding-file-empty = “{ $file }” ({ $item }) is empty.
 finding-package-too-large = The attachments add up to { $size } MB; at most { $max } MB in all.

@@ -83,7 +83,12 @@ finding-checklist-not-confirmed = «{ $item }»: құжаттың «{ $confirmat
 finding-checklist-expired = «{ $item }» құжатының қолданылу мерзімі { $date } күні өтіп кеткен. Қолданылу мерзімі өтіп кеткен құжат қабылданбайды.
 finding-checklist-expiry-missing = «{ $item }»: құжаттың қай күнге дейін жарамды екенін көрсетіңіз.
 finding-checklist-too-many-files = «{ $item }»: { $count } файл қоса берілген, ең көбі { $max } файлға рұқсат етіледі.
-finding-file-type-refused = «{ $file }» ({ $item }) атауына қарамастан PDF, JPEG немесе PNG файлы емес (мазмұны: { $type }).
+finding-file-type-refused = «{ $file }» ({ $item }) атауына қарамастан PDF, JPEG немесе PNG файлы емес: { $kind ->
+        [executable] бұл Windows бағдарламасы.
+        [zip] бұл ZIP мұрағаты (немесе Word не Excel файлы); құжатты PDF түрінде сақтаңыз.
+        [unknown] мазмұны танылмады.
+       *[other] мазмұны — { $type }.
+    }
 finding-file-too-large = «{ $file }» ({ $item }) көлемі — { $size } МБ; бір файлға ең көбі { $max } МБ рұқсат етіледі.
 finding-file-empty = «{ $file }» ({ $item }) файлы бос.
 finding-package-too-large = Қоса берілген файлдардың жалпы көлемі — { $size } МБ; барлығы бірге ең көбі { $max } МБ болуы керек.

@@ -93,7 +93,12 @@ finding-checklist-too-many-files = «{ $item }»: { $count ->
         [many] приложено { $count } файлов
        *[other] приложено { $count } файла
     }, а допускается не более { $max }.
-finding-file-type-refused = «{ $file }» ({ $item }) — не файл PDF, JPEG или PNG (его содержимое: { $type }), как бы он ни назывался.
+finding-file-type-refused = «{ $file }» ({ $item }) — не файл PDF, JPEG или PNG, как бы он ни назывался: { $kind ->
+        [executable] это программа Windows.
+        [zip] это архив ZIP (или файл Word или Excel); сохраните документ в PDF.
+        [unknown] его содержимое не распознано.
+       *[other] его содержимое — { $type }.
+    }
 finding-file-too-large = «{ $file }» ({ $item }) имеет размер { $size } МБ; допускается не более { $max } МБ на файл.
 finding-file-empty = Файл «{ $file }» ({ $item }) пуст.
 finding-package-too-large = Общий размер вложений — { $size } МБ; допускается не более { $max } МБ в сумме.

@@ -107,7 +107,19 @@ pub fn CheckPage() -> Html {
                     } else if files.is_empty() {
                         html! { <span class="hint">{ t.text("app-not-attached") }</span> }
                     } else {
-                        html! { <ul class="list">{ for files.iter().map(|f| html! { <li>{ f.name.clone() }</li> }) }</ul> }
+                        let until = shared
+                            .draft
+                            .application
+                            .document(&item.id)
+                            .and_then(|d| d.expires_on.as_deref())
+                            .and_then(|d| Date::parse(d).ok())
+                            .map(|d| format!("{}: {}", t.text("app-document-expires"), t.date(d)));
+                        html! {
+                            <>
+                                <ul class="list">{ for files.iter().map(|f| html! { <li>{ f.name.clone() }</li> }) }</ul>
+                                if let Some(until) = until { <p class="hint">{ until }</p> }
+                            </>
+                        }
                     };
                     html! {
                         <div class="summary__row" data-item={item.id.clone()}>

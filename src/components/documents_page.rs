@@ -4,7 +4,7 @@
 //! their bytes, not their names, and the core's report says why a file is refused.
 
 use crate::components::error_summary::ErrorSummary;
-use crate::components::message_list::Advice;
+use crate::components::message_list::{error_message, Advice};
 use crate::components::section_page::{summary_items, PageNav};
 use crate::context::{field_id, item_id, Shared};
 use crate::draft::{file_key, Action, Step};
@@ -159,12 +159,7 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
             if let Some(reading) = &item.our_reading {
                 <p class="hint">{ t.format("app-our-reading", &[("text", Value::from(reading.get(lang)))]) }</p>
             }
-            if !errors.is_empty() {
-                <p class="error-message" id={error_id.clone()}>
-                    <span class="visually-hidden">{ format!("{}: ", t.text("app-error-prefix")) }</span>
-                    { errors.join(" ") }
-                </p>
-            }
+            { error_message(&shared, &error_id, &errors) }
             { for confirmations }
             { expiry }
             <div class="form-group">
@@ -233,9 +228,7 @@ pub fn DocumentsPage() -> Html {
                     <div class="group" id={item_id(group)} tabindex="-1" key={group.clone()}>
                         <h2 class="heading-m">{ group_label.get(lang) }</h2>
                         <p class="hint">{ t.text("app-group-hint") }</p>
-                        if !errors.is_empty() {
-                            <p class="error-message">{ errors.join(" ") }</p>
-                        }
+                        { error_message(&shared, &format!("{}-error", item_id(group)), &errors) }
                         { for members }
                     </div>
                 });

@@ -2,7 +2,7 @@
 //! tied to the input with `aria-describedby`, and the input for its type (text, date, phone,
 //! choice, yes/no). Every text comes from the data or the locale files.
 
-use crate::components::message_list::Advice;
+use crate::components::message_list::{error_message, Advice};
 use crate::context::{field_id, Shared};
 use crate::draft::{Action, Step};
 use anyqtama_core::report::Target;
@@ -62,14 +62,7 @@ pub fn FormField(props: &FieldProps) -> Html {
         .then(|| html! { <span class="optional">{ format!(" ({})", shared.t.text("app-optional")) }</span> });
     let hint =
         field.hint.as_ref().map(|h| html! { <div class="hint" id={hint_id.clone()}>{ h.get(lang) }</div> });
-    let error = (!errors.is_empty()).then(|| {
-        html! {
-            <p class="error-message" id={error_id.clone()}>
-                <span class="visually-hidden">{ format!("{}: ", shared.t.text("app-error-prefix")) }</span>
-                { errors.join(" ") }
-            </p>
-        }
-    });
+    let error = error_message(&shared, &error_id, &errors);
     let group_class = classes!("form-group", (!errors.is_empty()).then_some("form-group--error"));
     let input_class = classes!("input", (!errors.is_empty()).then_some("input--error"));
 

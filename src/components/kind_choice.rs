@@ -1,7 +1,7 @@
 //! "What do you need?": the kinds of request from the rule data, as radio buttons, each with its
 //! description and paragraph.
 
-use crate::components::message_list::Advice;
+use crate::components::message_list::{error_message, Advice};
 use crate::context::{field_id, Shared};
 use crate::draft::{Action, Step};
 use anyqtama_core::report::Target;
@@ -52,12 +52,7 @@ pub fn KindChoice(props: &KindChoiceProps) -> Html {
         <div class={classes!("form-group", (!errors.is_empty()).then_some("form-group--error"))}>
             <fieldset class="fieldset" aria-describedby={(!errors.is_empty()).then(|| error_id.clone())}>
                 <legend class="fieldset__legend">{ field.label.get(lang) }</legend>
-                if !errors.is_empty() {
-                    <p class="error-message" id={error_id.clone()}>
-                        <span class="visually-hidden">{ format!("{}: ", shared.t.text("app-error-prefix")) }</span>
-                        { errors.join(" ") }
-                    </p>
-                }
+                { error_message(&shared, &error_id, &errors) }
                 <div class="radios">{ for radios }</div>
             </fieldset>
             <Advice target={target} />

@@ -20,6 +20,20 @@ pub fn Advice(props: &AdviceProps) -> Html {
     html! { <>{ for findings.into_iter().map(|f| finding_panel(&shared, f)) }</> }
 }
 
+/// The error message beside a field or document (empty when there is none), with a hidden
+/// "Error:" prefix for screen readers. `id` is what the input's `aria-describedby` names.
+pub fn error_message(shared: &Shared, id: &str, errors: &[String]) -> Html {
+    if errors.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <p class="error-message" id={id.to_string()}>
+            <span class="visually-hidden">{ format!("{}: ", shared.t.text("app-error-prefix")) }</span>
+            { errors.join(" ") }
+        </p>
+    }
+}
+
 /// A warning or a note, with its cite and, for a deadline, how it was counted.
 pub fn finding_panel(shared: &Shared, f: &Finding) -> Html {
     let class = match f.severity {

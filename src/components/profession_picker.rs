@@ -2,7 +2,7 @@
 //! search over it; without one, free entry — and the report's note says the list could not be
 //! checked (we do not have the official list, and do not make one up).
 
-use crate::components::message_list::Advice;
+use crate::components::message_list::{error_message, Advice};
 use crate::context::{field_id, Shared};
 use crate::draft::{Action, Step};
 use anyqtama_core::report::Target;
@@ -35,14 +35,7 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let invalid = (!errors.is_empty()).then_some("true");
-    let error = (!errors.is_empty()).then(|| {
-        html! {
-            <p class="error-message" id={error_id.clone()}>
-                <span class="visually-hidden">{ format!("{}: ", shared.t.text("app-error-prefix")) }</span>
-                { errors.join(" ") }
-            </p>
-        }
-    });
+    let error = error_message(&shared, &error_id, &errors);
     let set = |name: &str| {
         let shared = shared.clone();
         let name = name.to_string();
