@@ -7,7 +7,8 @@
 #   scripts/test.sh
 #
 # Stages: rustfmt check, clippy (native workspace), clippy (web app for wasm32), native tests,
-# trunk build --release, browser tests (wasm-bindgen-test in Chromium), end-to-end smoke test
+# trunk build --release, browser tests (wasm-bindgen-test in Chromium), the in-browser keystroke
+# benchmark (figures in test-artifacts/keystroke-bench.txt), end-to-end tests
 # (playwright-core + axe-core in Chromium), size report of the first page.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
@@ -15,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 total_start="$(date +%s.%N)"
-rm -f test-artifacts/size-report.txt
+rm -f test-artifacts/size-report.txt test-artifacts/keystroke-bench.txt
 passed=0
 failed=0
 failed_names=()
@@ -74,6 +75,16 @@ e2e_tests() {
   CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs
 }
 size_report() { node tests/e2e/size-report.mjs; }
+# The in-browser benchmark of the check on every keystroke (figures, not a pass/fail on speed).
+keystroke_bench() {
+  mkdir -p test-artifacts
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER="$CHROMEDRIVER_BIN" \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --release -p anyqtama-web --target "$WASM_TARGET" --test keystroke_bench -- --nocapture |
+    tee /dev/stderr | grep '^keystroke-bench:' >test-artifacts/keystroke-bench.txt
+}
 
 # --- run --------------------------------------------------------------------------------------------
 printf '=== setup\n'
@@ -91,6 +102,7 @@ stage "clippy (wasm32)" clippy_wasm
 stage "native tests" native_tests
 stage "trunk build" trunk_build
 stage "browser tests" browser_tests
+stage "keystroke benchmark" keystroke_bench
 if [ -n "${stage_ok["trunk build"]:-}" ]; then
   stage "end-to-end" e2e_tests
   stage "size report" size_report
@@ -106,6 +118,7 @@ printf '  %s\n' "${timings[@]}"
   echo "${failed_names[*]}"
 )"
 [ -f test-artifacts/size-report.txt ] && tail -n 1 test-artifacts/size-report.txt | sed 's/^/size: /'
+[ -s test-artifacts/keystroke-bench.txt ] && cat test-artifacts/keystroke-bench.txt
 printf 'total time: %s\n' "$(elapsed "$total_start")"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
