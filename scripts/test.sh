@@ -72,7 +72,7 @@ browser_tests() {
 }
 e2e_tests() {
   rm -rf test-artifacts/e2e
-  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs tests/e2e/details.mjs
 }
 size_report() { node tests/e2e/size-report.mjs; }
 # The in-browser benchmark of the check on every keystroke (figures, not a pass/fail on speed).
