@@ -131,11 +131,7 @@ mod tests {
 
     #[test]
     fn bad_manifest_lines() {
-        for bad in [
-            "abc data/x",
-            &"0".repeat(64),
-            &format!("{} a\n{} a", "0".repeat(64), "1".repeat(64)),
-        ] {
+        for bad in ["abc data/x", &"0".repeat(64), &format!("{} a\n{} a", "0".repeat(64), "1".repeat(64))] {
             assert_eq!(parse_manifest(bad, MANIFEST).unwrap_err().code, "bag.manifest_syntax", "{bad}");
         }
     }

@@ -7,7 +7,7 @@
 use anyqtama_core::calendar::{Calendar, Day};
 use anyqtama_core::deadline;
 use anyqtama_core::rules::RuleSets;
-use anyqtama_core::{builtin, Date, Lang};
+use anyqtama_core::{builtin, Date, Lang, Regulation};
 use anyqtama_i18n::{Localizer, Value};
 use clap::{Parser, Subcommand};
 use serde_json::json;
@@ -53,6 +53,42 @@ enum Command {
         /// The year, e.g. 2026.
         year: String,
     },
+    /// Verifies a signed bundle: integrity, signature, and the check of its application.
+    /// Exit status 0 valid, 1 invalid (every reason listed), 2 unreadable.
+    Verify {
+        /// The bundle, a ZIP (docs/BUNDLE.md).
+        bundle: PathBuf,
+        /// Check as of this day (YYYY-MM-DD) instead of today in Kazakhstan (UTC+5).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Builds a signed bundle from an application file and a folder of documents.
+    Bundle {
+        /// The application (JSON: answers and checklist); its file descriptions are recomputed.
+        #[arg(long, value_name = "PATH")]
+        application: PathBuf,
+        /// The documents: DIR/<checklist item>/<file>.
+        #[arg(long, value_name = "DIR")]
+        documents: PathBuf,
+        /// The signing key, a P-256 private JWK (`anyqtama keygen`).
+        #[arg(long, value_name = "PATH")]
+        key: PathBuf,
+        /// Where to write the bundle (never over an existing file).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The bundle's UUID (default: a random one).
+        #[arg(long, value_name = "UUID")]
+        id: Option<String>,
+        /// The bagging date, YYYY-MM-DD (default: today in Kazakhstan).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Makes a P-256 private key (JWK) for signing bundles.
+    Keygen {
+        /// Where to write the key (never over an existing file; readable by its owner only).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -62,7 +98,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// Prints a line to stdout. A closed pipe (`anyqtama … | head`) ends the program quietly,
 /// where `println!` would panic.
 macro_rules! out {
-    ($($arg:tt)*) => { write_line(format_args!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::write_line(format_args!($($arg)*)) };
 }
 
 fn write_line(args: std::fmt::Arguments<'_>) {
@@ -77,6 +113,8 @@ fn write_line(args: std::fmt::Arguments<'_>) {
     }
 }
 
+mod bundle;
+
 /// A failure with its message already in the user's language.
 struct Failure(String);
 
@@ -84,7 +122,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let t = Localizer::new(cli.lang);
     match run(&cli, &t) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(Failure(message)) => {
             eprintln!("anyqtama: {message}");
             ExitCode::from(2)
@@ -92,13 +130,37 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli, t: &Localizer) -> Result<(), Failure> {
+fn run(cli: &Cli, t: &Localizer) -> Result<ExitCode, Failure> {
     let rules = load_rules(&cli.rules, t)?;
     let calendar = load_calendar(&cli.calendar, t)?;
+    let regulation =
+        || Regulation { rules: rules.clone(), calendar: calendar.clone(), ..Regulation::builtin() };
     match &cli.command {
-        Command::Deadline { event, date } => deadline_command(cli, t, &rules, &calendar, event, date),
-        Command::Calendar { year } => calendar_command(cli, t, &calendar, year),
+        Command::Deadline { event, date } => deadline_command(cli, t, &rules, &calendar, event, date)?,
+        Command::Calendar { year } => calendar_command(cli, t, &calendar, year)?,
+        Command::Verify { bundle, today } => {
+            let today = match today {
+                Some(d) => parse_date(t, d)?,
+                None => bundle::today(),
+            };
+            if !bundle::verify(cli.json, t, &regulation(), bundle, today)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Bundle { application, documents, key, out, id, date } => {
+            let args = bundle::BundleArgs {
+                application,
+                documents,
+                key,
+                out,
+                id: id.as_deref(),
+                date: date.as_deref(),
+            };
+            bundle::bundle(cli.json, t, &regulation(), &args)?
+        }
+        Command::Keygen { out } => bundle::keygen(cli.json, t, out)?,
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn data_error(t: &Localizer, path: &Path, reason: impl ToString) -> Failure {

@@ -1,0 +1,331 @@
+//! `anyqtama bundle`, `verify` and `keygen`: the signed bundle natively (docs/BUNDLE.md).
+
+use crate::{parse_date, Failure};
+use anyqtama_bundle::crypto::{KeyPair, P256Verifier, Sha256};
+use anyqtama_bundle::{zip::Limits, Document, Problem, Request, VerifyReport};
+use anyqtama_core::{check, Application, Date, Lang, Regulation};
+use anyqtama_i18n::{mini, Localizer, Value};
+use serde_json::json;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// The texts of `locales/<lang>/bundle.ftl`. Read through the [`Localizer`] once the i18n crate
+/// embeds that file; until then from the copy compiled in here.
+pub struct Texts<'a> {
+    t: &'a Localizer,
+    own: mini::Bundle,
+}
+
+impl<'a> Texts<'a> {
+    pub fn new(t: &'a Localizer) -> Texts<'a> {
+        let source = match t.lang() {
+            Lang::Kk => include_str!("../../../locales/kk/bundle.ftl"),
+            Lang::Ru => include_str!("../../../locales/ru/bundle.ftl"),
+            Lang::En => include_str!("../../../locales/en/bundle.ftl"),
+        };
+        Texts { t, own: mini::Bundle::new(t.lang().tag(), &[source]) }
+    }
+
+    pub fn format(&self, id: &str, args: &[(&str, Value<'_>)]) -> String {
+        if self.t.has(id) {
+            return self.t.format(id, args);
+        }
+        let margs: Vec<(&str, mini::Arg<'_>)> = args
+            .iter()
+            .map(|(k, v)| {
+                let arg = match v {
+                    Value::Str(s) => mini::Arg::Str(s),
+                    Value::Num(n) => mini::Arg::Num(*n),
+                };
+                (*k, arg)
+            })
+            .collect();
+        self.own.format(id, &margs).unwrap_or_else(|| id.to_string())
+    }
+
+    /// A problem's message, without its path.
+    pub fn problem(&self, p: &Problem) -> String {
+        let args: Vec<(&str, Value<'_>)> = p
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.parse::<i64>().map_or_else(|_| Value::from(v.as_str()), Value::Num)))
+            .collect();
+        self.format(&p.message_id(), &args)
+    }
+}
+
+fn io_failure(x: &Texts<'_>, id: &str, path: &Path, e: impl ToString) -> Failure {
+    Failure(x.format(id, &[("path", path.display().to_string().into()), ("reason", e.to_string().into())]))
+}
+
+/// Today in Kazakhstan (UTC+5).
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    anyqtama_core::date::local_date_time(secs, 300)
+        .map_or_else(|| Date::parse("2026-01-01").unwrap(), |(d, _)| d)
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], Failure> {
+    let mut b = [0u8; N];
+    getrandom::getrandom(&mut b).map_err(|e| Failure(format!("randomness: {e}")))?;
+    Ok(b)
+}
+
+/// A random (version 4) UUID.
+fn random_uuid() -> Result<String, Failure> {
+    let mut b: [u8; 16] = random_bytes()?;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = anyqtama_bundle::encoding::hex(&b);
+    Ok(format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..]))
+}
+
+/// Writes a new file (never over an existing one), private to its owner.
+fn write_new(x: &Texts<'_>, path: &Path, bytes: &[u8], private: bool) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Failure(x.format("bundle-cli-error-exists", &[("path", path.display().to_string().into())]))
+        } else {
+            io_failure(x, "bundle-cli-error-write", path, e)
+        }
+    })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| io_failure(x, "bundle-cli-error-write", path, e))
+}
+
+pub fn keygen(json: bool, t: &Localizer, out: &Path) -> Result<(), Failure> {
+    let x = Texts::new(t);
+    let key = loop {
+        if let Some(key) = KeyPair::from_bytes(&random_bytes()?) {
+            break key;
+        }
+    };
+    write_new(&x, out, key.to_jwk().as_bytes(), true)?;
+    if json {
+        let thumbprint = anyqtama_bundle::Signer::public_jwk(&key).thumbprint(&Sha256);
+        out!("{}", json!({"out": out, "thumbprint": thumbprint}));
+    } else {
+        out!("{}", x.format("bundle-cli-keygen", &[("path", out.display().to_string().into())]));
+    }
+    Ok(())
+}
+
+/// The documents of a folder: `DIR/<checklist item>/<file>`, items and files sorted by name,
+/// hidden files (`.name`) left out.
+fn read_documents(x: &Texts<'_>, dir: &Path) -> Result<Vec<Document<'static>>, Failure> {
+    let bad = |path: &Path, reason: &str| {
+        Failure(x.format(
+            "bundle-cli-error-documents",
+            &[("path", path.display().to_string().into()), ("reason", reason.to_string().into())],
+        ))
+    };
+    let list = |path: &Path| -> Result<Vec<PathBuf>, Failure> {
+        let entries = std::fs::read_dir(path).map_err(|e| bad(path, &e.to_string()))?;
+        let mut v: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .collect();
+        v.sort();
+        Ok(v)
+    };
+    let mut documents = Vec::new();
+    for item_dir in list(dir)? {
+        if !item_dir.is_dir() {
+            return Err(bad(&item_dir, "not in a checklist item's folder"));
+        }
+        let item = item_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for file in list(&item_dir)? {
+            if !file.is_file() {
+                return Err(bad(&file, "not a file"));
+            }
+            let bytes = std::fs::read(&file).map_err(|e| io_failure(x, "bundle-cli-error-read", &file, e))?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            documents.push(Document { item: item.clone(), name, bytes: Cow::Owned(bytes) });
+        }
+    }
+    Ok(documents)
+}
+
+pub struct BundleArgs<'a> {
+    pub application: &'a Path,
+    pub documents: &'a Path,
+    pub key: &'a Path,
+    pub out: &'a Path,
+    pub id: Option<&'a str>,
+    pub date: Option<&'a str>,
+}
+
+pub fn bundle(json: bool, t: &Localizer, regulation: &Regulation, a: &BundleArgs<'_>) -> Result<(), Failure> {
+    let x = Texts::new(t);
+    let text = std::fs::read_to_string(a.application)
+        .map_err(|e| io_failure(&x, "bundle-cli-error-read", a.application, e))?;
+    let application: Application = serde_json::from_str(&text)
+        .map_err(|e| io_failure(&x, "bundle-cli-error-application", a.application, e))?;
+    let key_text =
+        std::fs::read_to_string(a.key).map_err(|e| io_failure(&x, "bundle-cli-error-read", a.key, e))?;
+    let key = KeyPair::from_jwk(&key_text).map_err(|e| io_failure(&x, "bundle-cli-error-key", a.key, e))?;
+    let documents = read_documents(&x, a.documents)?;
+    let date = match a.date {
+        Some(d) => parse_date(t, d)?,
+        None => today(),
+    };
+    let id = match a.id {
+        Some(id) => id.to_string(),
+        None => random_uuid()?,
+    };
+    let rules_version = check(&application, date, regulation).rules_version.unwrap_or_default();
+    let request = Request {
+        application: &application,
+        documents: &documents,
+        id: &id,
+        date,
+        lang: t.lang(),
+        rules_version: &rules_version,
+    };
+    let bytes = anyqtama_bundle::build(&request, &Sha256, &key).map_err(|p| Failure(x.problem(&p)))?;
+    write_new(&x, a.out, &bytes, false)?;
+    let id = id.to_ascii_lowercase();
+    if json {
+        out!("{}", json!({"id": id, "out": a.out, "documents": documents.len(), "bytes": bytes.len()}));
+    } else {
+        out!(
+            "{}",
+            x.format(
+                "bundle-cli-written",
+                &[
+                    ("id", id.into()),
+                    ("path", a.out.display().to_string().into()),
+                    ("files", Value::Num(documents.len() as i64)),
+                    ("bytes", Value::Num(bytes.len() as i64)),
+                ]
+            )
+        );
+    }
+    Ok(())
+}
+
+/// Exit status: 0 valid, 1 invalid, 2 unreadable (as a `Failure`).
+pub fn verify(
+    json: bool,
+    t: &Localizer,
+    regulation: &Regulation,
+    path: &Path,
+    today: Date,
+) -> Result<bool, Failure> {
+    let x = Texts::new(t);
+    let bytes = std::fs::read(path).map_err(|e| io_failure(&x, "bundle-cli-error-read", path, e))?;
+    let options = anyqtama_bundle::Options { today, regulation, limits: Limits::default() };
+    let r = anyqtama_bundle::verify(&bytes, &options, &Sha256, &P256Verifier);
+    let problem_line = |p: &Problem| match &p.path {
+        Some(path) => format!("{path}: {}", x.problem(p)),
+        None => x.problem(p),
+    };
+    if json {
+        out!(
+            "{}",
+            serde_json::to_string_pretty(&report_json(&x, t, regulation, &r, today)).expect("plain JSON")
+        );
+    }
+    if !r.readable {
+        let reasons: Vec<String> = r.errors.iter().map(problem_line).collect();
+        return Err(Failure(format!("{} {}", x.format("bundle-cli-unreadable", &[]), reasons.join("; "))));
+    }
+    if json {
+        return Ok(r.is_valid());
+    }
+    let id = r.id.clone().unwrap_or_else(|| "—".to_string());
+    if r.is_valid() {
+        out!("{}", x.format("bundle-cli-valid", &[("id", id.into())]));
+    } else {
+        out!(
+            "{}",
+            x.format(
+                "bundle-cli-invalid",
+                &[("id", id.into()), ("count", Value::Num(r.errors.len() as i64))]
+            )
+        );
+        for p in &r.errors {
+            out!("  - {}", problem_line(p));
+        }
+    }
+    if let Some(thumbprint) = &r.key_thumbprint {
+        out!("{}", x.format("bundle-cli-key", &[("thumbprint", thumbprint.as_str().into())]));
+    }
+    if let (Some(report), Some(rules)) = (&r.report, rules_of(regulation, &r)) {
+        out!("{}", x.format("bundle-cli-findings", &[("date", t.date(today).into())]));
+        for f in &report.findings {
+            out!("  {}: {}", t.text(&format!("severity-{}", f.severity.key())), t.finding(f, rules));
+        }
+    }
+    Ok(r.is_valid())
+}
+
+fn rules_of<'r>(regulation: &'r Regulation, r: &VerifyReport) -> Option<&'r anyqtama_core::RuleSet> {
+    let version = r.report.as_ref().and_then(|rep| rep.rules_version.as_deref());
+    let all = regulation.rules.all();
+    all.iter().find(|s| Some(s.version.as_str()) == version).or_else(|| regulation.rules.latest())
+}
+
+fn report_json(
+    x: &Texts<'_>,
+    t: &Localizer,
+    regulation: &Regulation,
+    r: &VerifyReport,
+    today: Date,
+) -> serde_json::Value {
+    let errors: Vec<serde_json::Value> = r
+        .errors
+        .iter()
+        .map(|p| json!({"code": p.code, "path": p.path, "args": p.args, "message": x.problem(p)}))
+        .collect();
+    let report = match (&r.report, rules_of(regulation, r)) {
+        (Some(report), Some(rules)) => {
+            let findings: Vec<serde_json::Value> = report
+                .findings
+                .iter()
+                .map(|f| {
+                    let mut v = serde_json::to_value(f).unwrap_or_default();
+                    v["message"] = t.finding(f, rules).into();
+                    v
+                })
+                .collect();
+            json!({
+                "rules_version": report.rules_version,
+                "calendar_version": report.calendar_version,
+                "kind": report.kind,
+                "may_submit": report.may_submit,
+                "blockers": report.blockers,
+                "warnings": report.warnings,
+                "notes": report.notes,
+                "findings": findings,
+            })
+        }
+        _ => serde_json::Value::Null,
+    };
+    let info: serde_json::Map<String, serde_json::Value> =
+        r.info.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect();
+    json!({
+        "valid": r.is_valid(),
+        "readable": r.readable,
+        "id": r.id,
+        "today": today,
+        "key_thumbprint": r.key_thumbprint,
+        "info": info,
+        "errors": errors,
+        "report": report,
+    })
+}
