@@ -10,10 +10,14 @@ BINARYEN_VERSION="132"           # npm binaryen@132 gives wasm-opt "version_132"
 WASM_TARGET="wasm32-unknown-unknown"
 CHROMIUM="/usr/bin/chromium"
 CHROMEDRIVER_BIN="/usr/bin/chromedriver"
+# The bundle's independent validators (tests/bundle/validate.py), from PyPI into .tools/venv.
+BAGIT_VERSION="1.9.0"
+JWCRYPTO_VERSION="1.5.6"
 
 # Cargo's binaries (trunk, wasm-bindgen) and the npm-installed wasm-opt, first on PATH.
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 TOOLS_DIR="$ROOT/.tools"
+VENV_DIR="$TOOLS_DIR/venv"
 export PATH="$TOOLS_DIR/node_modules/.bin:$CARGO_BIN:$PATH"
 
 # No prompts, no colour codes in CI logs, no browser downloads by npm packages.

@@ -8,8 +8,9 @@
 # Build tools: the Rust target wasm32-unknown-unknown, trunk, wasm-bindgen-cli (the version of
 # the wasm-bindgen crate in Cargo.lock), wasm-opt from npm binaryen into .tools/, and the crates
 # (`cargo fetch`, so that Trunk can build offline).
-# Test tools: Debian's chromium and chromium-driver (apt-get), and the npm packages of
-# tests/e2e (playwright-core, @axe-core/playwright; `npm ci` from the committed lock).
+# Test tools: Debian's chromium and chromium-driver (apt-get), the npm packages of tests/e2e
+# (playwright-core, @axe-core/playwright; `npm ci` from the committed lock), and the Python
+# packages bagit and jwcrypto (pip, pinned, into the virtual environment .tools/venv).
 # Everything comes from package registries: nothing is downloaded from GitHub.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
@@ -20,7 +21,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-test-tools) with_test_tools=0 ;;
     -h | --help)
-      sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -139,6 +140,23 @@ if [ "$with_test_tools" = 1 ]; then
   else
     say "tests/e2e npm packages: no package-lock.json yet, installing (npm install; commit the lock)…"
     (cd "$e2e" && npm install --loglevel=error) || fail "'npm install' in tests/e2e failed: check that registry.npmjs.org is reachable"
+  fi
+
+  # The bundle's independent validators (tests/bundle/validate.py), pinned, in their own venv.
+  pins="bagit $BAGIT_VERSION, jwcrypto $JWCRYPTO_VERSION"
+  if "$VENV_DIR/bin/python" - "$BAGIT_VERSION" "$JWCRYPTO_VERSION" 2>/dev/null <<'PY'; then
+import sys
+from importlib.metadata import version
+sys.exit(0 if [version("bagit"), version("jwcrypto")] == sys.argv[1:3] else 1)
+PY
+    say "python $pins (.tools/venv): present"
+  else
+    say "python $pins: installing with pip into .tools/venv…"
+    command -v python3 >/dev/null || fail "python3 not found: install Python 3.8 or newer (Debian: apt-get install python3 python3-venv)"
+    [ -x "$VENV_DIR/bin/pip" ] || python3 -m venv "$VENV_DIR" ||
+      fail "'python3 -m venv $VENV_DIR' failed: on Debian, apt-get install python3-venv; or delete .tools/venv and run again"
+    "$VENV_DIR/bin/pip" install --quiet --disable-pip-version-check "bagit==$BAGIT_VERSION" "jwcrypto==$JWCRYPTO_VERSION" ||
+      fail "'pip install bagit==$BAGIT_VERSION jwcrypto==$JWCRYPTO_VERSION' failed (see above): check that pypi.org is reachable"
   fi
 fi
 

@@ -7,9 +7,10 @@
 #   scripts/test.sh
 #
 # Stages: rustfmt check, clippy (native workspace), clippy (web app for wasm32), native tests,
-# trunk build --release, browser tests (wasm-bindgen-test in Chromium), the in-browser keystroke
-# benchmark (figures in test-artifacts/keystroke-bench.txt), end-to-end tests
-# (playwright-core + axe-core in Chromium), size report of the first page.
+# the example bundles through independent tools (Python bagit + jwcrypto), trunk build --release,
+# browser tests (wasm-bindgen-test in Chromium), the in-browser keystroke benchmark (figures in
+# test-artifacts/keystroke-bench.txt), end-to-end tests (playwright-core + axe-core in Chromium),
+# size report of the first page.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -62,6 +63,9 @@ fmt_check() { cargo fmt --all -- --check --color "$([ -t 1 ] && echo auto || ech
 clippy_native() { cargo clippy --workspace --all-targets -- -D warnings; }
 clippy_wasm() { cargo clippy -p anyqtama-web --target "$WASM_TARGET" --all-targets -- -D warnings; }
 native_tests() { cargo test --workspace; }
+# The Rust-built example bundles (tests/fixtures/bundles/, reproduced by the native tests) checked
+# by tools that share no code with ours: the bag by bagit, the signature by jwcrypto.
+bundle_tools() { "$VENV_DIR/bin/python" tests/bundle/validate.py tests/fixtures/bundles/*.zip; }
 trunk_build() { trunk build --release --offline; }
 browser_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -100,6 +104,7 @@ stage "rustfmt" fmt_check
 stage "clippy (native)" clippy_native
 stage "clippy (wasm32)" clippy_wasm
 stage "native tests" native_tests
+stage "bundle: independent tools" bundle_tools
 stage "trunk build" trunk_build
 stage "browser tests" browser_tests
 stage "keystroke benchmark" keystroke_bench
