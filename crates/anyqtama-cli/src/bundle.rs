@@ -3,44 +3,25 @@
 use crate::{parse_date, Failure};
 use anyqtama_bundle::crypto::{KeyPair, P256Verifier, Sha256};
 use anyqtama_bundle::{zip::Limits, Document, Problem, Request, VerifyReport};
-use anyqtama_core::{check, Application, Date, Lang, Regulation};
-use anyqtama_i18n::{mini, Localizer, Value};
+use anyqtama_core::{check, Application, Date, Regulation};
+use anyqtama_i18n::{Localizer, Value};
 use serde_json::json;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-/// The texts of `locales/<lang>/bundle.ftl`. Read through the [`Localizer`] once the i18n crate
-/// embeds that file; until then from the copy compiled in here.
+/// The texts of `locales/<lang>/bundle.ftl` (embedded by the i18n crate), through the
+/// [`Localizer`].
 pub struct Texts<'a> {
     t: &'a Localizer,
-    own: mini::Bundle,
 }
 
 impl<'a> Texts<'a> {
     pub fn new(t: &'a Localizer) -> Texts<'a> {
-        let source = match t.lang() {
-            Lang::Kk => include_str!("../../../locales/kk/bundle.ftl"),
-            Lang::Ru => include_str!("../../../locales/ru/bundle.ftl"),
-            Lang::En => include_str!("../../../locales/en/bundle.ftl"),
-        };
-        Texts { t, own: mini::Bundle::new(t.lang().tag(), &[source]) }
+        Texts { t }
     }
 
     pub fn format(&self, id: &str, args: &[(&str, Value<'_>)]) -> String {
-        if self.t.has(id) {
-            return self.t.format(id, args);
-        }
-        let margs: Vec<(&str, mini::Arg<'_>)> = args
-            .iter()
-            .map(|(k, v)| {
-                let arg = match v {
-                    Value::Str(s) => mini::Arg::Str(s),
-                    Value::Num(n) => mini::Arg::Num(*n),
-                };
-                (*k, arg)
-            })
-            .collect();
-        self.own.format(id, &margs).unwrap_or_else(|| id.to_string())
+        self.t.format(id, args)
     }
 
     /// A problem's message, without its path.

@@ -12,25 +12,31 @@ pub mod mini;
 use std::borrow::Cow;
 
 /// The Fluent files of each language, in the order they are added to the bundle.
-pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl"];
+pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl"];
 
 /// The embedded sources of one language's Fluent files.
-pub fn sources(lang: Lang) -> [&'static str; 3] {
+pub fn sources(lang: Lang) -> [&'static str; 4] {
     match lang {
         Lang::Kk => [
             include_str!("../../../locales/kk/core.ftl"),
             if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/cli.ftl") },
             include_str!("../../../locales/kk/app.ftl"),
+            // The bundle's problem texts: not needed by the widget until it submits bundles.
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/bundle.ftl") },
         ],
         Lang::Ru => [
             include_str!("../../../locales/ru/core.ftl"),
             if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/cli.ftl") },
             include_str!("../../../locales/ru/app.ftl"),
+            // The bundle's problem texts: not needed by the widget until it submits bundles.
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/bundle.ftl") },
         ],
         Lang::En => [
             include_str!("../../../locales/en/core.ftl"),
             if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/cli.ftl") },
             include_str!("../../../locales/en/app.ftl"),
+            // The bundle's problem texts: not needed by the widget until it submits bundles.
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/bundle.ftl") },
         ],
     }
 }
