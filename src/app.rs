@@ -4,7 +4,7 @@
 
 use crate::components::check_page::CheckPage;
 use crate::components::documents_page::DocumentsPage;
-use crate::components::header::Header;
+use crate::components::header::header;
 use crate::components::print_page::PrintPage;
 use crate::components::section_page::SectionPage;
 use crate::components::start_again::StartAgain;
@@ -108,12 +108,15 @@ pub fn App() -> Html {
     };
     let report: Rc<anyqtama_core::Report> = (*report).clone();
 
-    // Rule, calendar and sector files named in the address, loaded once.
+    // Once, after the first render (one effect for both, in this order: less code than two).
     {
         let regulation = regulation.clone();
         let data_state = data_state.clone();
         let data_generation = data_generation.clone();
+        let draft = draft.clone();
+        let lost_files = lost_files.clone();
         use_effect_with((), move |_| {
+            // Rule, calendar and sector files named in the address, loaded once.
             let urls = DataUrls::from_location();
             if !urls.is_empty() {
                 data_state.set(DataState::Loading);
@@ -128,14 +131,9 @@ pub fn App() -> Html {
                     }
                 });
             }
-        });
-    }
 
-    // A restored draft's files must still be in the browser; any that are not are said, not hidden.
-    {
-        let draft = draft.clone();
-        let lost_files = lost_files.clone();
-        use_effect_with((), move |_| {
+            // A restored draft's files must still be in the browser; any that are not are said,
+            // not hidden.
             let documents = draft.application.documents.clone();
             if documents.iter().any(|d| !d.files.is_empty()) {
                 wasm_bindgen_futures::spawn_local(async move {
@@ -218,7 +216,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Shared> context={shared.clone()}>
             <a class="skip-link no-print" href="#main">{ t.text("app-skip-link") }</a>
-            <Header {on_lang} />
+            { header(&shared, &on_lang) }
             <main id="main" class="width-container main" tabindex="-1">
                 if !lost_files.is_empty() {
                     <div class="panel panel--warning" role="alert" data-testid="lost-files">

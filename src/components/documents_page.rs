@@ -4,8 +4,8 @@
 //! their bytes, not their names, and the core's report says why a file is refused.
 
 use crate::components::error_summary::ErrorSummary;
-use crate::components::message_list::{error_message, Advice};
-use crate::components::section_page::{summary_items, PageNav};
+use crate::components::message_list::{advice, error_message};
+use crate::components::section_page::{page_nav, summary_items};
 use crate::context::{field_id, item_id, Shared};
 use crate::draft::{file_key, Action, Step};
 use crate::storage;
@@ -22,7 +22,38 @@ pub fn size_text(bytes: u64) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        // Tenths of a MB, rounded half to even as `{:.1}` rounds the (exact) f64 quotient, but
+        // in integers: float formatting is ~10 KB of WebAssembly.
+        const MB: u64 = 1024 * 1024;
+        // bytes × 10 / MB without overflow: whole MBs, then the tenths of the rest.
+        let (q, r) = ((bytes / MB) * 10 + (bytes % MB) * 10 / MB, (bytes % MB) * 10 % MB);
+        let tenths = if r > MB / 2 || (r == MB / 2 && q % 2 == 1) { q + 1 } else { q };
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_text;
+
+    #[test]
+    fn sizes_read_as_float_formatting_would_write_them() {
+        let mb = 1024 * 1024;
+        let mut sizes: Vec<u64> =
+            vec![0, 1, 1023, 1024, 1025, mb - 1, mb, 3 * mb + 1, u64::from(u32::MAX), 1 << 50];
+        // Exact ties (x.x5 MB) and their neighbours, where rounding matters.
+        for k in 0..200u64 {
+            let tie = mb * (2 * k + 21) / 20;
+            sizes.extend([tie - 1, tie, tie + 1, k * 7919 * 1031]);
+        }
+        for b in sizes {
+            let expected = if b < mb {
+                format!("{} KB", b.div_ceil(1024))
+            } else {
+                format!("{:.1} MB", b as f64 / (1024.0 * 1024.0))
+            };
+            assert_eq!(size_text(b), expected, "{b}");
+        }
     }
 }
 
@@ -152,7 +183,7 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
 
     let accept = rules.files.accepted_media_types.join(",");
     html! {
-        <section class={classes!("item", (!errors.is_empty()).then_some("form-group--error"))} id={item_id(&item.id)}
+        <section class={if errors.is_empty() { "item" } else { "item form-group--error" }} id={item_id(&item.id)}
             tabindex="-1" aria-labelledby={format!("{}-title", item_id(&item.id))} data-item={item.id.clone()}>
             <h2 class="heading-m" id={format!("{}-title", item_id(&item.id))}>{ item.label.get(lang) }</h2>
             <p class="hint">{ item.why.get(lang) }{ " " }<span class="cite">{ format!("({})", item.cite) }</span></p>
@@ -179,7 +210,7 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
             if !doc.files.is_empty() {
                 <ul class="files">{ for files }</ul>
             }
-            <Advice target={target} />
+            { advice(&shared, &target) }
         </section>
     }
 }
@@ -243,7 +274,7 @@ pub fn DocumentsPage() -> Html {
             <p class="lead">{ t.format("app-documents-intro", &[("kind", Value::from(kind.label.get(lang)))]) }</p>
             <p class="inset">{ t.text("app-files-stay") }</p>
             { for blocks }
-            <PageNav step={step} />
+            { page_nav(&shared, &step) }
         </>
     }
 }

@@ -2,7 +2,7 @@
 //! tied to the input with `aria-describedby`, and the input for its type (text, date, phone,
 //! choice, yes/no). Every text comes from the data or the locale files.
 
-use crate::components::message_list::{error_message, Advice};
+use crate::components::message_list::{advice, error_message};
 use crate::context::{field_id, Shared};
 use crate::draft::{Action, Step};
 use anyqtama_core::report::Target;
@@ -63,8 +63,8 @@ pub fn FormField(props: &FieldProps) -> Html {
     let hint =
         field.hint.as_ref().map(|h| html! { <div class="hint" id={hint_id.clone()}>{ h.get(lang) }</div> });
     let error = error_message(&shared, &error_id, &errors);
-    let group_class = classes!("form-group", (!errors.is_empty()).then_some("form-group--error"));
-    let input_class = classes!("input", (!errors.is_empty()).then_some("input--error"));
+    let group_class = if errors.is_empty() { "form-group" } else { "form-group form-group--error" };
+    let input_class = if errors.is_empty() { "input" } else { "input input--error" };
 
     let input = match (field.field_type, field.choices) {
         (FieldType::Boolean, _) => {
@@ -89,14 +89,14 @@ pub fn FormField(props: &FieldProps) -> Html {
             };
         }
         (FieldType::Choice, Some(ChoiceSource::Kinds)) => {
-            return html! { <crate::components::kind_choice::KindChoice field={field.clone()} step={props.step.clone()} /> };
+            return crate::components::kind_choice::kind_choice(&shared, field, &props.step);
         }
         (FieldType::Choice, Some(ChoiceSource::Akimats)) => {
             let options = shared.regulation.akimats.akimats.iter().map(|a| {
                 html! { <option value={a.id.clone()} selected={a.id == value}>{ a.name.get(lang) }</option> }
             });
             html! {
-                <select class={classes!("select", (!errors.is_empty()).then_some("input--error"))} id={id.clone()}
+                <select class={if errors.is_empty() { "select" } else { "select input--error" }} id={id.clone()}
                     name={field.id.clone()} onchange={on_select} aria-describedby={described} aria-invalid={invalid}>
                     <option value="" selected={value.is_empty()}>{ shared.t.text("app-choose") }</option>
                     { for options }
@@ -130,7 +130,7 @@ pub fn FormField(props: &FieldProps) -> Html {
             { hint }
             { error }
             { input }
-            <Advice target={target} />
+            { advice(&shared, &target) }
         </div>
     }
 }

@@ -5,17 +5,11 @@ use crate::context::Shared;
 use anyqtama_core::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub on_lang: Callback<Lang>,
-}
-
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let shared = use_context::<Shared>().expect("shared context");
+/// The header (a function rather than a component: the same markup, less code).
+pub fn header(shared: &Shared, on_lang: &Callback<Lang>) -> Html {
     let t = &shared.t;
     let switch = Lang::ALL.iter().map(|&l| {
-        let onclick = props.on_lang.reform(move |_: MouseEvent| l);
+        let onclick = on_lang.reform(move |_: MouseEvent| l);
         let pressed = if l == t.lang() { "true" } else { "false" };
         html! {
             <li>

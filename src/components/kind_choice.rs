@@ -1,28 +1,19 @@
 //! "What do you need?": the kinds of request from the rule data, as radio buttons, each with its
 //! description and paragraph.
 
-use crate::components::message_list::{error_message, Advice};
+use crate::components::message_list::{advice, error_message};
 use crate::context::{field_id, Shared};
 use crate::draft::{Action, Step};
 use anyqtama_core::report::Target;
 use anyqtama_core::rules::Field;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct KindChoiceProps {
-    pub field: Field,
-    pub step: Step,
-}
-
-#[component]
-pub fn KindChoice(props: &KindChoiceProps) -> Html {
-    let shared = use_context::<Shared>().expect("shared context");
+/// The kinds of request (a function rather than a component: the same markup, less code).
+pub fn kind_choice(shared: &Shared, field: &Field, step: &Step) -> Html {
     let lang = shared.t.lang();
-    let field = &props.field;
     let value = shared.answer(&field.id);
     let target = Target::Field(field.id.clone());
-    let errors: Vec<String> =
-        shared.errors_for(&props.step, &target).iter().map(|f| shared.message(f)).collect();
+    let errors: Vec<String> = shared.errors_for(step, &target).iter().map(|f| shared.message(f)).collect();
     let id = field_id(&field.id);
     let error_id = format!("{id}-error");
 
@@ -49,13 +40,13 @@ pub fn KindChoice(props: &KindChoiceProps) -> Html {
     });
 
     html! {
-        <div class={classes!("form-group", (!errors.is_empty()).then_some("form-group--error"))}>
+        <div class={if errors.is_empty() { "form-group" } else { "form-group form-group--error" }}>
             <fieldset class="fieldset" aria-describedby={(!errors.is_empty()).then(|| error_id.clone())}>
                 <legend class="fieldset__legend">{ field.label.get(lang) }</legend>
-                { error_message(&shared, &error_id, &errors) }
+                { error_message(shared, &error_id, &errors) }
                 <div class="radios">{ for radios }</div>
             </fieldset>
-            <Advice target={target} />
+            { advice(shared, &target) }
         </div>
     }
 }

@@ -7,17 +7,11 @@ use anyqtama_core::report::{Finding, Severity, Target};
 use anyqtama_i18n::Value;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct AdviceProps {
-    pub target: Target,
-}
-
-/// The warnings and notes about one field or item.
-#[component]
-pub fn Advice(props: &AdviceProps) -> Html {
-    let shared = use_context::<Shared>().expect("shared context");
-    let findings = shared.advice_for(&props.target);
-    html! { <>{ for findings.into_iter().map(|f| finding_panel(&shared, f)) }</> }
+/// The warnings and notes about one field or item. A function rather than a component: the
+/// same markup, without a component's share of WebAssembly.
+pub fn advice(shared: &Shared, target: &Target) -> Html {
+    let findings = shared.advice_for(target);
+    html! { <>{ for findings.into_iter().map(|f| finding_panel(shared, f)) }</> }
 }
 
 /// The error message beside a field or document (empty when there is none), with a hidden

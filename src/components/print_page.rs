@@ -21,22 +21,9 @@ pub fn PrintPage() -> Html {
     let rules = shared.rules();
     let app = &shared.draft.application;
     let lang = *form_lang;
-    let answer = |id: &str| -> String {
-        let field = rules.field(id);
-        let value = shared.answer(id);
-        match field {
-            Some(field) => display_value(&Shared { t: (*f).clone(), ..shared.clone() }, field, &value),
-            None => value,
-        }
-    };
-    let line = |text: String, caption: &str| {
-        html! {
-            <div class="a1__line">
-                <div class="a1__value">{ if text.trim().is_empty() { "\u{00a0}".to_string() } else { text } }</div>
-                <div class="a1__caption">{ f.text(caption) }</div>
-            </div>
-        }
-    };
+    let form = Shared { t: (*f).clone(), ..shared.clone() };
+    let answer = |id: &str| a1_answer(&form, id);
+    let line = |text: String, caption: &str| a1_line(&f, text, caption);
     let kind = shared.kind().and_then(|k| rules.kind(k));
     let request = kind.map(|k| f.text(&format!("a1-request-{}", k.subkind))).unwrap_or_default();
     let attachments: Vec<String> = kind
@@ -56,31 +43,11 @@ pub fn PrintPage() -> Html {
         .map(|d| f.date(d))
         .unwrap_or_default();
     let name = [answer("surname"), answer("given_name"), answer("patronymic")].join(" ");
-    let passport = [answer("id_doc_number"), answer("id_doc_issued_on"), answer("id_doc_issued_by")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let contacts = [answer("kz_address"), answer("kz_phone"), answer("kz_fax")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let home = [answer("home_address"), answer("home_phone")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let employer = [answer("employer_name"), answer("employer_id")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let profession = [answer("profession"), answer("sector")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let passport = given(&[answer("id_doc_number"), answer("id_doc_issued_on"), answer("id_doc_issued_by")]);
+    let contacts = given(&[answer("kz_address"), answer("kz_phone"), answer("kz_fax")]);
+    let home = given(&[answer("home_address"), answer("home_phone")]);
+    let employer = given(&[answer("employer_name"), answer("employer_id")]);
+    let profession = given(&[answer("profession"), answer("sector")]);
 
     // The checklist: each item, attached or missing.
     let checklist = kind.map(|k| {
@@ -94,7 +61,7 @@ pub fn PrintPage() -> Html {
             };
             let missing = matches!(e.requirement, Requirement::Required) && files.is_empty();
             html! {
-                <tr class={classes!(missing.then_some("checklist__missing"))}>
+                <tr class={missing.then_some("checklist__missing")}>
                     <td>{ item.label.get(lang) }</td>
                     <td>{ item.cite.clone() }</td>
                     <td>{ status }</td>
@@ -171,4 +138,30 @@ pub fn PrintPage() -> Html {
             { checklist }
         </>
     }
+}
+
+/// An answer as the form shows it, in the form's language (`shared.t` is the form's localizer).
+#[inline(never)]
+fn a1_answer(shared: &Shared, id: &str) -> String {
+    let value = shared.answer(id);
+    match shared.rules().field(id) {
+        Some(field) => display_value(shared, field, &value),
+        None => value,
+    }
+}
+
+/// A line of the form: the value (a no-break space when empty, to keep the line) and its caption.
+#[inline(never)]
+fn a1_line(f: &Localizer, text: String, caption: &str) -> Html {
+    html! {
+        <div class="a1__line">
+            <div class="a1__value">{ if text.trim().is_empty() { "\u{00a0}".to_string() } else { text } }</div>
+            <div class="a1__caption">{ f.text(caption) }</div>
+        </div>
+    }
+}
+
+/// The non-empty parts, joined with ", ".
+fn given(parts: &[String]) -> String {
+    parts.iter().filter(|s| !s.is_empty()).map(String::as_str).collect::<Vec<_>>().join(", ")
 }

@@ -2,7 +2,7 @@
 //! search over it; without one, free entry — and the report's note says the list could not be
 //! checked (we do not have the official list, and do not make one up).
 
-use crate::components::message_list::{error_message, Advice};
+use crate::components::message_list::{advice, error_message};
 use crate::context::{field_id, Shared};
 use crate::draft::{Action, Step};
 use anyqtama_core::report::Target;
@@ -52,14 +52,14 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
             .collect::<Vec<_>>()
             .join(" ");
         return html! {
-            <div class={classes!("form-group", (!errors.is_empty()).then_some("form-group--error"))}>
+            <div class={if errors.is_empty() { "form-group" } else { "form-group form-group--error" }}>
                 <label class="label" for={id.clone()}>{ field.label.get(lang) }</label>
                 <div class="hint" id={hint_id}>{ shared.t.text("app-profession-free-hint") }</div>
                 { error }
                 <input class="input" type="text" id={id} name={field.id.clone()} value={value}
                     maxlength={field.max_len.map(|m| m.to_string())} oninput={on_input}
                     aria-describedby={described} aria-invalid={invalid} />
-                <Advice target={target} />
+                { advice(&shared, &target) }
             </div>
         };
     };
@@ -71,7 +71,7 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
             html! { <option value={s.code.clone()} selected={s.code == value}>{ s.name.get(lang) }</option> }
         });
         return html! {
-            <div class={classes!("form-group", (!errors.is_empty()).then_some("form-group--error"))}>
+            <div class={if errors.is_empty() { "form-group" } else { "form-group form-group--error" }}>
                 <label class="label" for={id.clone()}>{ field.label.get(lang) }</label>
                 { error }
                 <select class="select" id={id} name={field.id.clone()} onchange={on_change}
@@ -79,7 +79,7 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
                     <option value="" selected={value.is_empty()}>{ shared.t.text("app-choose") }</option>
                     { for options }
                 </select>
-                <Advice target={target} />
+                { advice(&shared, &target) }
             </div>
         };
     }
@@ -119,7 +119,7 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("form-group", (!errors.is_empty()).then_some("form-group--error"))}>
+        <div class={if errors.is_empty() { "form-group" } else { "form-group form-group--error" }}>
             <label class="label" for={id.clone()}>{ field.label.get(lang) }</label>
             <div class="hint" id={hint_id.clone()}>{ shared.t.text("app-profession-search-hint") }</div>
             { error }
@@ -139,7 +139,7 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
                     ("total", i64::try_from(total).unwrap_or(0).into())]) }</p>
                 <div class="radios">{ for radios }</div>
             </fieldset>
-            <Advice target={target} />
+            { advice(&shared, &target) }
         </div>
     }
 }

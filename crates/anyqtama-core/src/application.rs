@@ -2,8 +2,8 @@
 //! and the state of each checklist document. Raw text is kept as typed, so nothing is lost and the
 //! check can say exactly what is wrong with it.
 
+use crate::vecmap::{VecMap, VecSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -12,7 +12,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Application {
     pub schema: u32,
     /// Field id → the answer as typed (dates `YYYY-MM-DD`, booleans `true`/`false`).
-    pub answers: BTreeMap<String, String>,
+    pub answers: VecMap<String, String>,
     #[serde(default)]
     pub documents: Vec<DocumentState>,
 }
@@ -25,7 +25,7 @@ pub struct DocumentState {
     pub files: Vec<FileRef>,
     /// Confirmation ids the applicant ticked (notarised_copy, translation_kk_ru …).
     #[serde(default)]
-    pub confirmed: BTreeSet<String>,
+    pub confirmed: VecSet<String>,
     /// The document's expiry date as typed, where the item has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_on: Option<String>,

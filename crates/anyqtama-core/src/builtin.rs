@@ -15,11 +15,13 @@ pub const SCORING_SAMPLE: &str = include_str!("../../../data/lists/scoring.sampl
 
 /// The built-in rule sets (their data is tested, so this does not fail).
 pub fn rule_sets() -> RuleSets {
-    RuleSets::new(vec![RuleSet::from_json(RULES_2026_1).expect("built-in rules are valid")])
+    RuleSets::new(vec![
+        RuleSet::from_json(RULES_2026_1).unwrap_or_else(|e| panic!("built-in rules are valid: {e}"))
+    ])
 }
 
 pub fn akimats() -> Akimats {
-    Akimats::from_json(AKIMATS).expect("built-in akimat list is valid")
+    Akimats::from_json(AKIMATS).unwrap_or_else(|e| panic!("built-in akimat list is valid: {e}"))
 }
 
 /// Everything the check works from: rule sets, calendar, akimats, and — only when a portal

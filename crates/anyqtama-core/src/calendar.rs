@@ -8,7 +8,6 @@
 use crate::date::{Date, LocalTime};
 use crate::text::Localized;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
 
 /// What kind of day a date is, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,10 +122,11 @@ impl std::error::Error for CalendarError {}
 #[derive(Clone, Debug)]
 pub struct Calendar {
     rules: HolidayRules,
-    /// The years with a data file, with their transfers.
-    years: BTreeMap<i32, YearFile>,
-    /// Every non-ordinary day of the covered years (holidays, observed days, transfers).
-    special: HashMap<Date, DayKind>,
+    /// The years with a data file, with their transfers, in year order.
+    years: Vec<YearFile>,
+    /// Every non-ordinary day of the covered years (holidays, observed days, transfers), in date
+    /// order. Sorted vectors rather than maps: a few dozen entries, and far less WebAssembly.
+    special: Vec<(Date, DayKind)>,
 }
 
 // ---- The data files -------------------------------------------------------------------------
@@ -188,6 +188,13 @@ struct YearFile {
     sources: Vec<String>,
     #[serde(default)]
     transfers: Vec<Transfer>,
+}
+
+/// Just the `year` of a year file that does not parse, to name it in the error (other fields are
+/// skipped; a `year` that is not an integer leaves the file unnamed, as before).
+#[derive(Deserialize)]
+struct YearOnly {
+    year: i64,
 }
 
 /// A weekday made a day off in exchange for a weekend day worked.
@@ -293,10 +300,8 @@ impl YearFile {
     fn parse(json: &str) -> Result<YearFile, CalendarError> {
         let file: YearFile = serde_json::from_str(json).map_err(|e| {
             // Name the year if the text gets that far.
-            let year = serde_json::from_str::<serde_json::Value>(json)
-                .ok()
-                .and_then(|v| v.get("year").and_then(|y| y.as_i64()))
-                .map_or_else(|| "year file".to_string(), |y| y.to_string());
+            let year = serde_json::from_str::<YearOnly>(json)
+                .map_or_else(|_| "year file".to_string(), |y| y.year.to_string());
             err(year, e.to_string())
         })?;
         let f = file.year.to_string();
@@ -342,17 +347,24 @@ impl YearFile {
 /// year file's transfers. Weekend holidays of late December may give a day off in January, so
 /// the previous year's shifts are computed too.
 fn special_days(rules: &HolidayRules, file: Option<&YearFile>, year: i32) -> Vec<(Date, DayKind)> {
-    let mut days: BTreeMap<Date, DayKind> = BTreeMap::new();
+    // (date, kind), each date once: the first kind given for a date stays (as a map's
+    // `entry().or_insert`), except for the observed days below (as a map's `insert`).
+    let mut days: Vec<(Date, DayKind)> = Vec::new();
+    fn or_insert(days: &mut Vec<(Date, DayKind)>, date: Date, kind: impl FnOnce() -> DayKind) {
+        if !days.iter().any(|(d, _)| *d == date) {
+            days.push((date, kind()));
+        }
+    }
     for (date, id, name, _) in rules.holidays_of(year) {
-        days.entry(date).or_insert_with(|| DayKind::Holiday { id: id.to_string(), name: name.clone() });
+        or_insert(&mut days, date, || DayKind::Holiday { id: id.to_string(), name: name.clone() });
     }
     if let Some(file) = file {
         for t in &file.transfers {
-            days.entry(t.day_off).or_insert_with(|| DayKind::TransferredDayOff {
+            or_insert(&mut days, t.day_off, || DayKind::TransferredDayOff {
                 reason: t.reason.clone(),
                 source: t.source.clone(),
             });
-            days.entry(t.worked).or_insert_with(|| DayKind::WorkedWeekend {
+            or_insert(&mut days, t.worked, || DayKind::WorkedWeekend {
                 reason: t.reason.clone(),
                 source: t.source.clone(),
             });
@@ -362,13 +374,13 @@ fn special_days(rules: &HolidayRules, file: Option<&YearFile>, year: i32) -> Vec
     // Nauryz on Sat 21 and Sun 22 gives Tue 24 and Wed 25 when Mon 23 is Nauryz itself).
     let previous: Vec<_> = rules.holidays_of(year - 1);
     let own: Vec<_> = rules.holidays_of(year);
-    let holiday_dates: std::collections::HashSet<Date> = previous
+    let holiday_dates: Vec<Date> = previous
         .iter()
         .chain(own.iter())
         .map(|(d, ..)| *d)
         .chain(rules.holidays_of(year + 1).iter().map(|(d, ..)| *d))
         .collect();
-    let mut taken: std::collections::HashSet<Date> = std::collections::HashSet::new();
+    let mut taken: Vec<Date> = Vec::new();
     for (date, id, name, shift) in previous.into_iter().chain(own) {
         if !shift || !date.weekday().is_weekend() {
             continue;
@@ -377,34 +389,35 @@ fn special_days(rules: &HolidayRules, file: Option<&YearFile>, year: i32) -> Vec
         while d.weekday().is_weekend()
             || holiday_dates.contains(&d)
             || taken.contains(&d)
-            || matches!(days.get(&d), Some(DayKind::TransferredDayOff { .. }))
+            || days.iter().any(|(x, k)| *x == d && matches!(k, DayKind::TransferredDayOff { .. }))
         {
             d = d.succ();
         }
-        taken.insert(d);
+        taken.push(d);
         if d.year() == year {
-            days.insert(
-                d,
-                DayKind::ObservedHoliday { id: id.to_string(), name: name.clone(), original: date },
-            );
+            let kind = DayKind::ObservedHoliday { id: id.to_string(), name: name.clone(), original: date };
+            match days.iter_mut().find(|(x, _)| *x == d) {
+                Some(entry) => entry.1 = kind,
+                None => days.push((d, kind)),
+            }
         }
     }
-    days.into_iter().filter(|(d, _)| d.year() == year).collect()
+    days.retain(|(d, _)| d.year() == year);
+    crate::sort_by(&mut days, |a, b| a.0 < b.0);
+    days
 }
 
 impl Calendar {
     /// The calendar compiled into this build (`data/calendar/*.json`).
     pub fn builtin() -> Calendar {
-        Calendar::from_json(BUILTIN_HOLIDAYS, BUILTIN_YEARS).expect("built-in calendar data is valid")
+        Calendar::from_json(BUILTIN_HOLIDAYS, BUILTIN_YEARS)
+            .unwrap_or_else(|e| panic!("built-in calendar data is valid: {e}"))
     }
 
     /// A calendar from the holidays file and any number of year files.
     pub fn from_json(holidays_json: &str, year_jsons: &[&str]) -> Result<Calendar, CalendarError> {
-        let mut calendar = Calendar {
-            rules: HolidayRules::parse(holidays_json)?,
-            years: BTreeMap::new(),
-            special: HashMap::new(),
-        };
+        let mut calendar =
+            Calendar { rules: HolidayRules::parse(holidays_json)?, years: Vec::new(), special: Vec::new() };
         for json in year_jsons {
             calendar.insert_year(YearFile::parse(json)?);
         }
@@ -420,15 +433,30 @@ impl Calendar {
 
     fn insert_year(&mut self, file: YearFile) {
         let year = file.year;
-        self.years.insert(year, file);
-        self.special.retain(|d, _| d.year() != year);
-        self.special.extend(special_days(&self.rules, self.years.get(&year), year));
+        match self.years.iter().position(|f| f.year >= year) {
+            Some(i) if self.years[i].year == year => self.years[i] = file,
+            Some(i) => self.years.insert(i, file),
+            None => self.years.push(file),
+        }
+        self.special.retain(|(d, _)| d.year() != year);
+        let days = special_days(&self.rules, self.year_file(year), year);
+        self.special.extend(days);
+        crate::sort_by(&mut self.special, |a, b| a.0 < b.0);
+    }
+
+    fn year_file(&self, year: i32) -> Option<&YearFile> {
+        self.years.iter().find(|f| f.year == year)
+    }
+
+    /// The kind of a special day of a covered year, if `date` is one.
+    fn special_day(&self, date: Date) -> Option<DayKind> {
+        find_day(&self.special, date)
     }
 
     /// A short, language-neutral identification of the data: the holidays file's version and the
     /// years with a file, e.g. `2026.1 (2023–2027)`.
     pub fn version(&self) -> String {
-        match (self.years.keys().next(), self.years.keys().next_back()) {
+        match (self.years.first().map(|f| f.year), self.years.last().map(|f| f.year)) {
             (Some(a), Some(b)) => format!("{} ({a}–{b})", self.rules.version),
             _ => self.rules.version.clone(),
         }
@@ -436,7 +464,7 @@ impl Calendar {
 
     /// The years that have a data file, ascending.
     pub fn covered_years(&self) -> Vec<i32> {
-        self.years.keys().copied().collect()
+        self.years.iter().map(|f| f.year).collect()
     }
 
     /// The legal basis for starting a count on the day after the event.
@@ -450,14 +478,14 @@ impl Calendar {
     }
 
     fn is_provisional(&self, year: i32) -> bool {
-        self.years.get(&year).is_none_or(|f| f.provisional)
+        self.year_file(year).is_none_or(|f| f.provisional)
     }
 
     /// What kind of day `date` is.
     pub fn day(&self, date: Date) -> Day {
         let provisional = self.is_provisional(date.year());
-        let kind = if self.years.contains_key(&date.year()) {
-            self.special.get(&date).cloned()
+        let kind = if self.year_file(date.year()).is_some() {
+            self.special_day(date)
         } else {
             special_days(&self.rules, None, date.year()).into_iter().find(|(d, _)| *d == date).map(|(_, k)| k)
         };
@@ -531,12 +559,12 @@ impl Calendar {
 
     /// The year's summary, or `None` when the year has no data file.
     pub fn year(&self, year: i32) -> Option<YearSummary> {
-        let file = self.years.get(&year)?;
+        let file = self.year_file(year)?;
         let mut days: Vec<Day> = self
             .special
             .iter()
             .filter(|(d, _)| d.year() == year)
-            .map(|(&date, kind)| Day { date, kind: kind.clone(), provisional: file.provisional })
+            .map(|&(date, ref kind)| Day { date, kind: kind.clone(), provisional: file.provisional })
             .collect();
         crate::sort_by(&mut days, |a, b| a.date < b.date);
         let (working_days_on_weekends, days_off): (Vec<Day>, Vec<Day>) = days
@@ -556,6 +584,11 @@ impl Calendar {
     }
 }
 
+/// The kind of `date` in a date-ordered list of days.
+fn find_day(days: &[(Date, DayKind)], date: Date) -> Option<DayKind> {
+    days.binary_search_by(|(d, _)| d.cmp(&date)).ok().map(|i| days[i].1.clone())
+}
+
 fn ordinary(date: Date) -> DayKind {
     if date.weekday().is_weekend() {
         DayKind::Weekend
@@ -569,7 +602,7 @@ struct DayWalk<'a> {
     calendar: &'a Calendar,
     next: Option<Date>,
     /// For a year without a data file: its special days, computed once.
-    table: Option<(i32, HashMap<Date, DayKind>)>,
+    table: Option<(i32, Vec<(Date, DayKind)>)>,
 }
 
 impl Iterator for DayWalk<'_> {
@@ -579,13 +612,13 @@ impl Iterator for DayWalk<'_> {
         self.next = date.add_days(1);
         let year = date.year();
         let cal = self.calendar;
-        let kind = if cal.years.contains_key(&year) {
-            cal.special.get(&date).cloned()
+        let kind = if cal.year_file(year).is_some() {
+            cal.special_day(date)
         } else {
             if self.table.as_ref().is_none_or(|(y, _)| *y != year) {
-                self.table = Some((year, special_days(&cal.rules, None, year).into_iter().collect()));
+                self.table = Some((year, special_days(&cal.rules, None, year)));
             }
-            self.table.as_ref().and_then(|(_, t)| t.get(&date).cloned())
+            self.table.as_ref().and_then(|(_, t)| find_day(t, date))
         };
         Some(Day {
             date,

@@ -491,7 +491,10 @@ pub fn parse_intl_phone(s: &str) -> Result<String, IdError> {
 
 /// A letter of the Latin (ASCII) or Cyrillic alphabets, Kazakh letters included.
 fn is_document_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (('\u{0400}'..='\u{04FF}').contains(&c) && c.is_alphabetic())
+    // In the Cyrillic block every character is a letter but the signs U+0482..=U+0489 (as
+    // `char::is_alphabetic` says, without its Unicode tables; tested).
+    c.is_ascii_alphabetic()
+        || (('\u{0400}'..='\u{04FF}').contains(&c) && !('\u{0482}'..='\u{0489}').contains(&c))
 }
 
 /// An identity-document (passport) number, returned trimmed and in upper case.
@@ -530,5 +533,18 @@ pub fn parse_document_number(s: &str) -> Result<String, IdError> {
     if prev_sep || !has_digit {
         return Err(IdError::Format);
     }
-    Ok(t.to_uppercase())
+    // Only ASCII and Cyrillic letters get here: `upper_char` maps them as `to_uppercase` does.
+    Ok(t.chars().map(crate::text::upper_char).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn document_letters_are_the_alphabetic_ascii_and_cyrillic_characters() {
+        for c in (0u32..0x600).filter_map(char::from_u32) {
+            let expected =
+                c.is_ascii_alphabetic() || (('\u{0400}'..='\u{04FF}').contains(&c) && c.is_alphabetic());
+            assert_eq!(super::is_document_letter(c), expected, "{c:?}");
+        }
+    }
 }

@@ -22,6 +22,7 @@ pub mod rules;
 pub mod scoring;
 pub mod sectors;
 pub mod text;
+pub mod vecmap;
 
 pub use application::{Application, DocumentState, FileRef};
 pub use builtin::Regulation;
@@ -31,6 +32,7 @@ pub use date::{Date, LocalTime, Weekday};
 pub use report::{Arg, Finding, Report, Severity, Target};
 pub use rules::{RequestKind, RuleSet, RuleSets};
 pub use text::{Lang, Localized};
+pub use vecmap::{VecMap, VecSet};
 
 /// A stable insertion sort: our lists are short (tens of items), and one small generic function
 /// is far less WebAssembly than the standard library's sorts, instantiated per element type.

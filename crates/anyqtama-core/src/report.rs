@@ -7,8 +7,8 @@
 use crate::calendar::Count;
 use crate::date::Date;
 use crate::text::Localized;
+use crate::vecmap::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How much a finding matters. Any blocker means the package may not be submitted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -66,7 +66,7 @@ pub struct Finding {
     pub target: Target,
     /// The Fluent message id (see [`message_id`]).
     pub message: String,
-    pub args: BTreeMap<String, Arg>,
+    pub args: VecMap<String, Arg>,
     /// The paragraph or annex the finding comes from: `P18`, `A2`, `A1`.
     pub cite: String,
     /// For deadlines: how the date was counted.
@@ -81,7 +81,7 @@ impl Finding {
             severity,
             target,
             message: message_id(code),
-            args: BTreeMap::new(),
+            args: VecMap::new(),
             cite: cite.to_string(),
             count: None,
         }

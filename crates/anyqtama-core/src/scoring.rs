@@ -4,8 +4,8 @@
 //! a score. The Commission scores the applicant; a pre-check can only estimate.
 
 use crate::text::Localized;
+use crate::vecmap::VecMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub const FORMAT: &str = "anyqtama-scoring/1";
 
@@ -64,7 +64,7 @@ impl Criteria {
     }
 
     /// Adds up the points of the chosen options (criterion id → option id).
-    pub fn estimate(&self, answers: &BTreeMap<String, String>) -> Estimate {
+    pub fn estimate(&self, answers: &VecMap<String, String>) -> Estimate {
         let mut total = 0;
         let mut unanswered = Vec::new();
         for k in &self.criteria {

@@ -70,19 +70,19 @@ impl SectorList {
     /// Professions whose name (in any language) or code contains every word of `query`,
     /// case-insensitively — for the searchable picker.
     pub fn search<'a>(&'a self, query: &str) -> Vec<(&'a Sector, &'a Profession)> {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        // Case-insensitive for ASCII and Cyrillic letters (the lists' languages), see `to_lower`.
+        let words: Vec<String> = query.split_whitespace().map(crate::text::to_lower).collect();
         let mut out = Vec::new();
         for s in &self.sectors {
             for p in &s.professions {
-                let hay = format!(
+                let hay = crate::text::to_lower(&format!(
                     "{} {} {} {} {}",
                     p.code,
                     p.name.kk,
                     p.name.ru,
                     p.name.en,
                     s.name.get(crate::Lang::En)
-                )
-                .to_lowercase();
+                ));
                 if words.iter().all(|w| hay.contains(w.as_str())) {
                     out.push((s, p));
                 }

@@ -74,9 +74,59 @@ impl Localized {
     }
 }
 
+/// Lower case of the letters our data and users write: ASCII and the Cyrillic block (Kazakh and
+/// Russian letters included), exactly as `char::to_lowercase` maps them. Other characters are
+/// kept as they are: this avoids the standard library's Unicode case tables (~25 KB of WebAssembly).
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => u + 1,
+        0x4C0 => 0x4CF,
+        0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// Upper case of ASCII and Cyrillic letters, exactly as `char::to_uppercase` maps them; other
+/// characters are kept as they are (see [`lower_char`]).
+pub fn upper_char(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x61..=0x7A => u - 0x20,
+        0x450..=0x45F => u - 0x50,
+        0x430..=0x44F => u - 0x20,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 1 => u - 1,
+        0x4CF => 0x4C0,
+        0x4C1..=0x4CE if u % 2 == 0 => u - 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// [`lower_char`] over a string.
+pub fn to_lower(s: &str) -> String {
+    s.chars().map(lower_char).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_mapping_equals_the_standard_library_for_ascii_and_cyrillic() {
+        for c in (0u32..0x500).filter_map(char::from_u32) {
+            if c.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&c) {
+                let std_lower: Vec<char> = c.to_lowercase().collect();
+                let std_upper: Vec<char> = c.to_uppercase().collect();
+                assert_eq!(std_lower, vec![lower_char(c)], "{c:?} lower");
+                assert_eq!(std_upper, vec![upper_char(c)], "{c:?} upper");
+            }
+        }
+    }
 
     #[test]
     fn parses_tags() {

@@ -70,11 +70,11 @@ fn pattern<'s>(mut s: &'s str, in_select: bool) -> (Vec<Elem<'s>>, &'s str) {
         if stop || s.is_empty() {
             return (out, s);
         }
-        // A placeable: `{ $var }` or `{ $var -> variants }`.
+        // A placeable: `{ $var }` or `{ $var -> variants }` (Fluent identifiers are ASCII).
         let inner = s[1..].trim_start();
         let inner = inner.strip_prefix('$').unwrap_or(inner);
         let name_end =
-            inner.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(inner.len());
+            inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(inner.len());
         let var = &inner[..name_end];
         let rest = inner[name_end..].trim_start();
         if let Some(rest) = rest.strip_prefix("->") {
