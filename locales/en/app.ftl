@@ -77,6 +77,14 @@ app-attach-files = Attach files
 app-attach-hint = PDF, JPEG or PNG; up to { $max } MB a file, up to { $count } files.
 app-saving-file = Keeping “{ $file }” in this browser…
 app-remove = Remove
+app-size-kb = { $n } KB
+app-size-mb = { $n } MB
+app-file-kind-pdf = PDF
+app-file-kind-jpeg = JPEG image
+app-file-kind-png = PNG image
+app-file-kind-executable = a Windows program (refused)
+app-file-kind-zip = a ZIP archive (refused)
+app-file-kind-unknown = content not recognised (refused)
 
 ## Check your answers
 app-check-heading = Check your answers before you continue

@@ -70,6 +70,14 @@ app-attach-files = Файлдарды қоса беру
 app-attach-hint = PDF, JPEG немесе PNG; бір файлға ең көбі { $max } МБ, барлығы ең көбі { $count } файл.
 app-saving-file = «{ $file }» файлы осы браузерде сақталуда…
 app-remove = Жою
+app-size-kb = { $n } КБ
+app-size-mb = { $n } МБ
+app-file-kind-pdf = PDF
+app-file-kind-jpeg = JPEG суреті
+app-file-kind-png = PNG суреті
+app-file-kind-executable = Windows бағдарламасы (қабылданбайды)
+app-file-kind-zip = ZIP мұрағаты (қабылданбайды)
+app-file-kind-unknown = мазмұны танылмады (қабылданбайды)
 
 ## Жауаптарды тексеру
 app-check-heading = Жалғастырмас бұрын жауаптарыңызды тексеріңіз

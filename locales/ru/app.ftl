@@ -96,6 +96,14 @@ app-attach-hint = PDF, JPEG или PNG; не более { $max } МБ на фа�
     }.
 app-saving-file = Файл «{ $file }» сохраняется в этом браузере…
 app-remove = Удалить
+app-size-kb = { $n } КБ
+app-size-mb = { $n } МБ
+app-file-kind-pdf = PDF
+app-file-kind-jpeg = изображение JPEG
+app-file-kind-png = изображение PNG
+app-file-kind-executable = программа Windows (не принимается)
+app-file-kind-zip = архив ZIP (не принимается)
+app-file-kind-unknown = содержимое не распознано (не принимается)
 
 ## Проверка ответов
 app-check-heading = Проверьте свои ответы, прежде чем продолжить

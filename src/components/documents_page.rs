@@ -32,9 +32,28 @@ pub fn size_text(bytes: u64) -> String {
     }
 }
 
+/// A size in the reader's language: "3.4 MB", "3,4 МБ".
+fn local_size(t: &anyqtama_i18n::Localizer, bytes: u64) -> String {
+    let text = size_text(bytes);
+    let (number, unit) = text.split_once(' ').unwrap_or((&text, "KB"));
+    let number =
+        if t.lang() == anyqtama_core::Lang::En { number.to_string() } else { number.replace('.', ",") };
+    t.format(&format!("app-size-{}", unit.to_ascii_lowercase()), &[("n", Value::from(number))])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::size_text;
+    use super::{local_size, size_text};
+    use anyqtama_core::Lang;
+    use anyqtama_i18n::Localizer;
+
+    #[test]
+    fn sizes_are_written_the_local_way() {
+        let size = 3 * 1024 * 1024 + 400 * 1024;
+        assert_eq!(local_size(&Localizer::new(Lang::En), size), "3.4 MB");
+        assert_eq!(local_size(&Localizer::new(Lang::Ru), size), "3,4 МБ");
+        assert_eq!(local_size(&Localizer::new(Lang::Kk), 2048), "2 КБ");
+    }
 
     #[test]
     fn sizes_read_as_float_formatting_would_write_them() {
@@ -173,7 +192,8 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
         html! {
             <li class="file" data-testid="attached-file">
                 <span class="file__name">{ f.name.clone() }</span>
-                <span class="hint">{ format!(" — {}, {}", size_text(f.size), f.media_type) }</span>
+                <span class="hint">{ format!(" — {}, {}", local_size(t, f.size), t.text(&format!(
+                    "app-file-kind-{}", anyqtama_core::filetype::Sniffed::from_media_type(&f.media_type).key()))) }</span>
                 <button type="button" class="button button--link" {onclick}>
                     { t.text("app-remove") }<span class="visually-hidden">{ format!(" {}", f.name) }</span>
                 </button>
