@@ -28,7 +28,12 @@ fn benches(c: &mut Criterion) {
                     state ^= state << 17;
                     *b = state as u8;
                 }
-                Document { item: item.to_string(), name: format!("scan-{i}.pdf"), bytes: Cow::Owned(bytes) }
+                Document {
+                    item: item.to_string(),
+                    name: format!("scan-{i}.pdf"),
+                    bytes: Cow::Owned(bytes),
+                    sha256: None,
+                }
             })
             .collect();
     let today = Date::parse("2026-11-25").unwrap();

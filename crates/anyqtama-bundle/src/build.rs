@@ -22,6 +22,9 @@ pub struct Document<'a> {
     pub item: String,
     pub name: String,
     pub bytes: Cow<'a, [u8]>,
+    /// The bytes' SHA-256 if already known (a browser computes it with WebCrypto, off the main
+    /// thread and with progress); otherwise the [`Digest`] given to [`prepare`] computes it.
+    pub sha256: Option<[u8; 32]>,
 }
 
 /// What to bundle.
@@ -86,7 +89,7 @@ pub fn prepare<'a>(request: &Request<'a>, digest: &dyn Digest) -> Result<Unsigne
         };
         let taken: Vec<String> = state.files.iter().map(|f| f.name.clone()).collect();
         let name = names::distinct(&names::sanitize(&doc.name), &taken);
-        let sha256 = digest.sha256(&doc.bytes);
+        let sha256 = doc.sha256.unwrap_or_else(|| digest.sha256(&doc.bytes));
         state.files.push(FileRef {
             name: name.clone(),
             size: doc.bytes.len() as u64,

@@ -2,22 +2,13 @@
 //! `sha2`, ES256 from `p256`. Signing is deterministic (RFC 6979), so the same input and key
 //! give the same bundle, byte for byte. Keys are P-256 JWKs (RFC 7517/7518).
 
-use crate::{Digest, PublicJwk, SignatureVerifier, Signer, VerifyFailure};
+use crate::{PublicJwk, SignatureVerifier, Signer, VerifyFailure};
 use p256::ecdsa::signature::{Signer as _, Verifier as _};
 use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
 use p256::elliptic_curve::sec1::ToEncodedPoint;
 use p256::{PublicKey, SecretKey};
 
-/// SHA-256.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Sha256;
-
-impl Digest for Sha256 {
-    fn sha256(&self, data: &[u8]) -> [u8; 32] {
-        use sha2::Digest as _;
-        sha2::Sha256::digest(data).into()
-    }
-}
+pub use crate::Sha256;
 
 /// A P-256 key pair.
 #[derive(Clone)]
@@ -107,7 +98,7 @@ mod tests {
     #[test]
     fn sha256_known_value() {
         assert_eq!(
-            crate::encoding::hex(&Sha256.sha256(b"abc")),
+            crate::encoding::hex(&crate::Digest::sha256(&Sha256, b"abc")),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
     }

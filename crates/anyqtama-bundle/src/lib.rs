@@ -21,6 +21,18 @@ pub mod build;
 pub mod canonical;
 #[cfg(feature = "crypto")]
 pub mod crypto;
+/// SHA-256 in Rust, for a shell that has no other (the browser uses it for the small tag files).
+#[cfg(feature = "sha256")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sha256;
+
+#[cfg(feature = "sha256")]
+impl Digest for Sha256 {
+    fn sha256(&self, data: &[u8]) -> [u8; 32] {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(data).into()
+    }
+}
 pub mod encoding;
 pub mod jws;
 pub mod names;

@@ -71,7 +71,7 @@ fn the_committed_example_bundles_are_valid_and_reproducible() {
             .filter_map(|(name, data)| {
                 let rest = name.strip_prefix("data/documents/")?;
                 let (item, file) = rest.split_once('/')?;
-                Some(Document { item: item.into(), name: file.into(), bytes: Cow::Owned(data) })
+                Some(Document { item: item.into(), name: file.into(), bytes: Cow::Owned(data), sha256: None })
             })
             .collect();
         let app = application(kind);
@@ -260,6 +260,7 @@ fn unsafe_names_and_ids_in_a_build() {
         item: "identity-document".into(),
         name: "../../etc/pass%wd".into(),
         bytes: Cow::Borrowed(b"%PDF-1.4\n"),
+        sha256: None,
     }];
     let request = request(&app, &docs, ID);
     let bytes = build_request(&request).unwrap();
@@ -267,7 +268,12 @@ fn unsafe_names_and_ids_in_a_build() {
     assert!(names.contains(&"data/documents/identity-document/pass_wd".to_string()), "{names:?}");
     assert!(!r_has_invalid_paths(&names));
 
-    let bad_item = vec![Document { item: "../x".into(), name: "a.pdf".into(), bytes: Cow::Borrowed(b"x") }];
+    let bad_item = vec![Document {
+        item: "../x".into(),
+        name: "a.pdf".into(),
+        bytes: Cow::Borrowed(b"x"),
+        sha256: None,
+    }];
     let request = Request { documents: &bad_item, ..request.clone() };
     assert_eq!(build_request(&request).unwrap_err().code, "name.unsafe");
     let request = Request { id: "not-a-uuid", documents: &docs, ..request };
@@ -428,4 +434,30 @@ fn fluent_agrees(lang: &'static str, source: &'static str) {
             assert_eq!(mini.format(id, &margs).unwrap(), want, "{lang} {id} n={n}");
         }
     }
+}
+
+#[test]
+fn a_precomputed_hash_is_used_as_given() {
+    // A browser hashes documents with WebCrypto and passes the result: the bag must carry it,
+    // and a wrong one must make the bag fail verification (the manifest no longer matches).
+    let app = application("issue");
+    let bytes: &[u8] = b"%PDF-1.4\nprecomputed";
+    let raw = anyqtama_bundle::Digest::sha256(&Sha256, bytes);
+    let right = anyqtama_bundle::encoding::hex(&raw);
+    let doc = |sha256| {
+        vec![Document {
+            item: "identity-document".into(),
+            name: "p.pdf".into(),
+            bytes: Cow::Borrowed(bytes),
+            sha256,
+        }]
+    };
+    let good = doc(Some(raw));
+    let built = build_request(&request(&app, &good, ID)).unwrap();
+    let manifest = entries(&built).into_iter().find(|(n, _)| n == "manifest-sha256.txt").unwrap().1;
+    assert!(String::from_utf8(manifest).unwrap().contains(&right));
+    let bad = doc(Some([0u8; 32]));
+    let built = build_request(&request(&app, &bad, ID)).unwrap();
+    let codes: Vec<String> = verify(&built).errors.iter().map(|p| p.code.to_string()).collect();
+    assert!(codes.iter().any(|c| c.starts_with("bag.")), "{codes:?}");
 }

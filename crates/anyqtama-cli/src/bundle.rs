@@ -135,7 +135,7 @@ fn read_documents(x: &Texts<'_>, dir: &Path) -> Result<Vec<Document<'static>>, F
             }
             let bytes = std::fs::read(&file).map_err(|e| io_failure(x, "bundle-cli-error-read", &file, e))?;
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            documents.push(Document { item: item.clone(), name, bytes: Cow::Owned(bytes) });
+            documents.push(Document { item: item.clone(), name, bytes: Cow::Owned(bytes), sha256: None });
         }
     }
     Ok(documents)

@@ -41,7 +41,12 @@ pub fn documents(app: &Application) -> Vec<Document<'static>> {
                 _ => b"%PDF-1.4\n".to_vec(),
             };
             bytes.extend_from_slice(format!("test document {}/{}\n", d.item, f.name).as_bytes());
-            out.push(Document { item: d.item.clone(), name: f.name.clone(), bytes: Cow::Owned(bytes) });
+            out.push(Document {
+                item: d.item.clone(),
+                name: f.name.clone(),
+                bytes: Cow::Owned(bytes),
+                sha256: None,
+            });
         }
     }
     out
