@@ -198,6 +198,7 @@ pub fn App() -> Html {
         Step::Documents => html! { <DocumentsPage /> },
         Step::Check => html! { <CheckPage /> },
         Step::Print => html! { <PrintPage /> },
+        Step::Submit => html! { <crate::components::submit_page::SubmitPage /> },
     };
     let fact = RulesFact::of(&regulation.rules);
     let rules = match fact.as_ref() {

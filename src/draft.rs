@@ -23,6 +23,8 @@ pub enum Step {
     Check,
     /// The filled application laid out like the official A1 form, and the checklist.
     Print,
+    /// Sign the package and send it to the portal; then the receipt.
+    Submit,
 }
 
 /// The JSON of a [`Step`] (`{"page": "section", "id": "…"}`, `{"page": "check"}`), read as a flat
@@ -41,6 +43,7 @@ enum Page {
     Documents,
     Check,
     Print,
+    Submit,
 }
 
 impl TryFrom<StepRepr> for Step {
@@ -51,6 +54,7 @@ impl TryFrom<StepRepr> for Step {
             Page::Documents => Step::Documents,
             Page::Check => Step::Check,
             Page::Print => Step::Print,
+            Page::Submit => Step::Submit,
         })
     }
 }
@@ -67,6 +71,34 @@ pub struct Draft {
     /// The pages where "continue" was pressed: their errors are shown (and then update live).
     #[serde(default)]
     pub validated: Vec<Step>,
+    /// The submission of this draft, once started: its bundle id is fixed from the first try, so
+    /// every retry (and a second click) is the same bundle to the portal (`Idempotency-Key`).
+    #[serde(default)]
+    pub submission: Option<Submission>,
+}
+
+/// Where a submission stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    /// The bundle's UUID (its `External-Identifier` and the `Idempotency-Key`).
+    pub id: String,
+    /// The built bundle waits in IndexedDB (`outbox/<id>`) until the portal has it.
+    #[serde(default)]
+    pub queued: bool,
+    /// The portal's receipt, once sent: the submission is then done and the draft archived.
+    #[serde(default)]
+    pub receipt: Option<Receipt>,
+}
+
+/// The portal's receipt for a bundle (the fields the widget shows; docs/SERVER.md has them all).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Receipt {
+    pub id: String,
+    pub registration_number: String,
+    pub received_at: String,
+    pub registered_on: String,
+    pub expected_decision: String,
 }
 
 impl Draft {
@@ -80,6 +112,7 @@ impl Draft {
             application,
             reached_check: false,
             validated: Vec::new(),
+            submission: None,
         }
     }
 
@@ -121,6 +154,8 @@ pub enum Action {
     /// Remember that "continue" was pressed on this page (show its errors).
     Validated(Step),
     GoTo(Step),
+    /// The submission started (its bundle id), was queued, or got its receipt.
+    Submission(Submission),
     /// Replace the whole draft (restored from storage, or started again).
     Replace(Box<Draft>),
 }
@@ -165,6 +200,7 @@ impl Reducible for Draft {
                 }
                 d.step = step;
             }
+            Action::Submission(s) => d.submission = Some(s),
             Action::Replace(draft) => return Rc::new(*draft),
         }
         if d == *self {
@@ -221,7 +257,8 @@ mod tests {
 
     #[test]
     fn every_step_reads_back_from_the_json_the_derived_writer_makes() {
-        let steps = [Step::Section("applicant".into()), Step::Documents, Step::Check, Step::Print];
+        let steps =
+            [Step::Section("applicant".into()), Step::Documents, Step::Check, Step::Print, Step::Submit];
         for step in steps {
             let json = serde_json::to_string(&step).unwrap();
             assert_eq!(serde_json::from_str::<Step>(&json).unwrap(), step, "{json}");

@@ -18,6 +18,7 @@ pub mod data;
 pub mod draft;
 pub mod steps;
 pub mod storage;
+pub mod submit;
 pub mod validation;
 
 pub use app::{App, RulesFact};

@@ -41,6 +41,23 @@ pub fn save_draft(draft: &Draft) -> bool {
     local_storage().is_some_and(|s| s.set_item(DRAFT_KEY, &text).is_ok())
 }
 
+const ARCHIVE_KEY: &str = "anyqtama.archive";
+
+/// Keeps a submitted draft (with its receipt) in the archive before a new one starts: a draft
+/// that reached the portal is never silently dropped. `false` when the browser refuses.
+pub fn archive_draft(draft: &Draft) -> bool {
+    let Some(storage) = local_storage() else { return false };
+    let Ok(entry) = serde_json::to_string(draft) else { return false };
+    // A JSON array of drafts, appended to as text (no generic JSON value in the widget's code).
+    let text = match storage.get_item(ARCHIVE_KEY).ok().flatten() {
+        Some(old) if old.starts_with('[') && old.ends_with(']') && old.len() > 2 => {
+            format!("{},{entry}]", &old[..old.len() - 1])
+        }
+        _ => format!("[{entry}]"),
+    };
+    storage.set_item(ARCHIVE_KEY, &text).is_ok()
+}
+
 pub fn forget_draft() {
     if let Some(s) = local_storage() {
         let _ = s.remove_item(DRAFT_KEY);

@@ -21,7 +21,7 @@ pub fn page_blockers<'a>(shared: &'a Shared, step: &Step) -> Vec<&'a Finding> {
         Step::Documents => {
             blockers.filter(|f| matches!(f.target, Target::Item(_) | Target::Package)).collect()
         }
-        Step::Check | Step::Print => blockers.collect(),
+        Step::Check | Step::Print | Step::Submit => blockers.collect(),
     }
 }
 

@@ -101,7 +101,6 @@ app-ready-heading = Your application is complete
 app-ready-text = Nothing blocks it: every required answer and document is there, and no document has expired.
 app-continue-to-submit = Continue to submit
 app-continue-blocked = You can continue once everything listed above is fixed.
-app-submit-later = Sending the signed package to the portal comes in the next version of Anyqtama. You can print the application and the checklist now.
 app-print-view = Print view
 
 ## Start again
@@ -151,3 +150,22 @@ a1-checklist-attached = { $count ->
     }
 a1-checklist-alternative = not attached (one of the alternatives is enough)
 a1-checklist-missing = MISSING
+
+## Submitting
+app-submit-heading = Sign and send your application
+app-submit-intro = Your answers and files are packed into one bundle, signed with a key made in this browser, and sent to the portal. Nothing is sent before you press the button.
+app-submit-where = It goes to: { $endpoint }
+app-submit-send = Sign and send
+app-submit-retry = Try sending again now
+app-submit-hashing = Checking file { $done } of { $total }…
+app-submit-signing = Signing the bundle…
+app-submit-sending = Sending (attempt { $attempt })…
+app-submit-queued = The portal cannot be reached now. Your signed application is kept in this browser and will be sent as soon as the connection is back: you can close this page.
+app-submit-refused = The portal did not accept the application (HTTP { $status }):
+app-submit-failed = The bundle could not be made: { $reason }
+app-receipt-heading = Your application has been received
+app-receipt-number = Registration number
+app-receipt-registered = Registered on
+app-receipt-decision = Decision expected by
+app-receipt-id = Bundle
+app-receipt-kept = Keep this receipt. It stays in this browser with your application.

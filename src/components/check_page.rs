@@ -196,6 +196,9 @@ pub fn CheckPage() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             shared.dispatch(Action::Validated(Step::Check));
+            if shared.report.may_submit {
+                shared.dispatch(Action::GoTo(Step::Submit));
+            }
         })
     };
     let to_print = {
@@ -233,8 +236,6 @@ pub fn CheckPage() -> Html {
             </form>
             if !ready {
                 <p class="hint" id="continue-blocked">{ t.text("app-continue-blocked") }</p>
-            } else if shared.draft.is_validated(&step) {
-                <p class="inset" role="status" data-testid="submit-later">{ t.text("app-submit-later") }</p>
             }
         </>
     }

@@ -11,3 +11,4 @@ pub mod print_page;
 pub mod profession_picker;
 pub mod section_page;
 pub mod start_again;
+pub mod submit_page;

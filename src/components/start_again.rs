@@ -26,6 +26,12 @@ pub fn StartAgain() -> Html {
         let asking = asking.clone();
         Callback::from(move |_: MouseEvent| {
             let first = crate::steps::journey(shared.rules(), None).into_iter().next().unwrap_or(Step::Check);
+            // A draft the portal has received is archived with its receipt, not dropped.
+            if shared.draft.submission.as_ref().is_some_and(|s| s.receipt.is_some())
+                && !storage::archive_draft(&shared.draft)
+            {
+                return;
+            }
             storage::forget_draft();
             shared.dispatch(Action::Replace(Box::new(Draft::new(shared.t.lang(), first))));
             asking.set(false);

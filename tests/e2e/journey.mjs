@@ -483,8 +483,10 @@ describe(COMPLETE, { concurrency: 3 }, () => {
           const row = page.locator(`.summary__row[data-item="${doc.item}"]`);
           for (const f of doc.files) assert.match(await row.innerText(), new RegExp(escape(f.name)));
         }
+        // With nothing blocking, Continue goes on to the page that signs and sends the package.
         await page.locator("[data-testid=continue]").click();
-        await page.locator("[data-testid=submit-later]").waitFor();
+        await page.locator("[data-testid=send]").waitFor();
+        assert.equal(await headingText(page), text(lang, "app-submit-heading"));
         assert.deepEqual([...untranslated], [], `${lang}: message ids shown instead of texts`);
         assert.deepEqual(problems, []);
       } finally {

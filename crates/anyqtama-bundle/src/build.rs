@@ -136,6 +136,16 @@ fn one_line(s: &str) -> String {
 }
 
 impl<'a> Unsigned<'a> {
+    /// The same bag, owning all its bytes (to keep it across an `await`).
+    pub fn into_owned(self) -> Unsigned<'static> {
+        Unsigned {
+            files: self.files.into_iter().map(|(p, b)| (p, Cow::Owned(b.into_owned()))).collect(),
+            tagmanifest: self.tagmanifest,
+            application: self.application,
+            date: self.date,
+        }
+    }
+
     /// The bytes of `tagmanifest-sha256.txt` (the JWS payload).
     pub fn tagmanifest(&self) -> &[u8] {
         &self.tagmanifest

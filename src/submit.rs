@@ -1,0 +1,141 @@
+//! Submitting: the package becomes one signed bundle (docs/BUNDLE.md) and goes to the portal —
+//! never lost, never twice.
+//!
+//! A Web Worker with its own WebAssembly (`assets/submit-worker.js`, crate `anyqtama-submit`,
+//! downloaded only now) reads the attached files from IndexedDB, hashes them with WebCrypto
+//! (progress file by file; the page never freezes), lays out the bag with `anyqtama-bundle` and
+//! signs its tag manifest with the non-extractable WebCrypto key; the ZIP is posted with
+//! `Idempotency-Key` = the bundle id, which is fixed in the draft from the first try. Network
+//! errors and 5xx are retried with back-off; if the portal stays unreachable (or the browser is
+//! offline) the ZIP waits in IndexedDB (`outbox/<id>`) and is sent when the connection is back.
+
+use crate::draft::{file_key, Draft, Receipt};
+use anyqtama_core::Date;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/js/submit.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = submit)]
+    fn submit_js(
+        order: &str,
+        files: &JsValue,
+        id: &str,
+        endpoint: &str,
+        on_progress: &Closure<dyn Fn(String, u32, u32)>,
+    ) -> js_sys::Promise;
+}
+
+/// How far the submission has come (shown with a progress bar).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Progress {
+    /// Reading and hashing file `done + 1` of `total`.
+    Hashing {
+        done: usize,
+        total: usize,
+    },
+    Signing,
+    /// Posting, `attempt` from 1.
+    Sending {
+        attempt: u32,
+    },
+    /// Not sent yet: kept in the browser, sent when the portal can be reached.
+    Queued {
+        reason: String,
+    },
+    /// Delivered: the receipt is in the draft.
+    Sent(Receipt),
+    /// The portal refused it (4xx): the reason, as the portal said it.
+    Refused {
+        status: u16,
+        reason: String,
+    },
+    /// The bundle could not be made (a file missing from the browser, a key problem…).
+    Failed(String),
+}
+
+fn reason(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "error".into())
+}
+
+/// A random (version 4) UUID from the browser's cryptographic generator.
+pub fn new_bundle_id() -> String {
+    let mut b = [0u8; 16];
+    if let Some(c) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = c.get_random_values_with_u8_array(&mut b);
+    }
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+/// The request the submit worker builds a bundle from.
+#[derive(serde::Serialize)]
+struct Order<'a> {
+    application: &'a anyqtama_core::Application,
+    id: &'a str,
+    date: Date,
+    lang: anyqtama_core::Lang,
+    rules_version: &'a str,
+}
+
+/// Builds (or takes from the outbox) and sends the bundle `id` of `draft`; the outcome.
+pub async fn send(
+    draft: &Draft,
+    id: &str,
+    rules_version: &str,
+    today: Date,
+    progress: Rc<dyn Fn(Progress)>,
+) -> Progress {
+    let order = Order { application: &draft.application, id, date: today, lang: draft.lang, rules_version };
+    let Ok(order) = serde_json::to_string(&order) else { return Progress::Failed("order".into()) };
+    let files = js_sys::Array::new();
+    for doc in &draft.application.documents {
+        for f in &doc.files {
+            let entry = js_sys::Object::new();
+            let set = |k: &str, v: &str| js_sys::Reflect::set(&entry, &k.into(), &v.into());
+            let _ = set("item", &doc.item);
+            let _ = set("name", &f.name);
+            let _ = set("key", &file_key(&doc.item, &f.name));
+            files.push(&entry);
+        }
+    }
+    let on_progress = Closure::<dyn Fn(String, u32, u32)>::new(move |what: String, a: u32, b: u32| {
+        progress(match what.as_str() {
+            "hashing" => Progress::Hashing { done: a as usize, total: b as usize },
+            "signing" => Progress::Signing,
+            _ => Progress::Sending { attempt: a },
+        })
+    });
+    let outcome = match JsFuture::from(submit_js(&order, &files, id, &endpoint(), &on_progress)).await {
+        Ok(v) => v,
+        Err(e) => return Progress::Failed(reason(e)),
+    };
+    let get = |k: &str| js_sys::Reflect::get(&outcome, &k.into()).ok().filter(|v| !v.is_undefined());
+    if let Some(text) = get("receipt").and_then(|v| v.as_string()) {
+        return match serde_json::from_str::<Receipt>(&text) {
+            Ok(receipt) => Progress::Sent(receipt),
+            Err(e) => Progress::Queued { reason: format!("the portal's receipt is not JSON: {e}") },
+        };
+    }
+    if let Some(status) = get("refused").and_then(|v| v.as_f64()) {
+        let reason = get("reason").and_then(|v| v.as_string()).unwrap_or_default();
+        return Progress::Refused { status: status as u16, reason };
+    }
+    Progress::Queued { reason: get("queued").and_then(|v| v.as_string()).unwrap_or_default() }
+}
+
+/// The portal's endpoint: `?submit=URL`, else `/api/bundles` on this origin.
+pub fn endpoint() -> String {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("submit"))
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "/api/bundles".to_string())
+}
