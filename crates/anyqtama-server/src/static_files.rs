@@ -1,0 +1,132 @@
+//! The built widget (`dist/`): files with their media type (`application/wasm`, so browsers
+//! compile while downloading), `index.html` for `/` and for paths without an extension (the
+//! widget's own routes), and the same strict Content-Security-Policy as
+//! `scripts/serve-dist.mjs`, which the end-to-end tests use.
+
+use axum::body::Body;
+use axum::http::{header, HeaderValue, Response, StatusCode};
+use std::path::{Path, PathBuf};
+
+/// The policy the product is served with: no inline script or style, no eval (WebAssembly
+/// compilation only), nothing from other origins. Equal to `CSP` in `scripts/serve-dist.mjs`.
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
+frame-ancestors 'none'";
+
+/// The media type of a file, by its extension.
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `%XX` decoded; `None` for bad escapes or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The file under `root` a URL path names, refusing anything that could leave `root`
+/// (`..`, `.`, backslashes, NUL, colons).
+pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path)?;
+    let mut path = root.to_path_buf();
+    for part in decoded.split('/').filter(|p| !p.is_empty()) {
+        if part == "." || part == ".." || part.contains(['\\', '\0', ':']) {
+            return None;
+        }
+        path.push(part);
+    }
+    Some(path)
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+    let mut r = Response::new(Body::from(text));
+    *r.status_mut() = status;
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    r
+}
+
+async fn file(path: &Path) -> Option<Vec<u8>> {
+    match tokio::fs::metadata(path).await {
+        Ok(m) if m.is_file() => tokio::fs::read(path).await.ok(),
+        _ => None,
+    }
+}
+
+/// The response to `GET`/`HEAD` of `url_path` from `root`.
+pub async fn serve(root: &Path, url_path: &str, head: bool) -> Response<Body> {
+    let Some(mut path) = resolve(root, url_path) else {
+        return plain(StatusCode::FORBIDDEN, "forbidden\n");
+    };
+    let mut bytes = file(&path).await;
+    let routable = url_path.ends_with('/') || Path::new(url_path).extension().is_none();
+    if bytes.is_none() && routable {
+        path = root.join("index.html");
+        bytes = file(&path).await;
+    }
+    let Some(bytes) = bytes else {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    };
+    let len = bytes.len();
+    let mut r = Response::new(if head { Body::empty() } else { Body::from(bytes) });
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_equals_the_node_servers() {
+        let js = include_str!("../../../scripts/serve-dist.mjs");
+        let start = js.find("export const CSP = [").expect("CSP in serve-dist.mjs");
+        let end = start + js[start..].find("].join").expect("the end of the CSP");
+        let parts: Vec<&str> = js[start..end]
+            .lines()
+            .skip(1)
+            .map(|l| l.trim().trim_end_matches(',').trim_matches('"'))
+            .collect();
+        assert_eq!(parts.join("; "), CSP);
+    }
+
+    #[test]
+    fn resolves_inside_the_root_only() {
+        let root = Path::new("/srv/dist");
+        assert_eq!(resolve(root, "/a/b.js"), Some(root.join("a/b.js")));
+        assert_eq!(resolve(root, "/%D0%B0.txt"), Some(root.join("а.txt")));
+        assert_eq!(resolve(root, "/../etc/passwd"), None);
+        assert_eq!(resolve(root, "/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve(root, "/a%5c..%5cb"), None);
+        assert_eq!(resolve(root, "/%zz"), None);
+        assert_eq!(content_type(Path::new("x.wasm")), "application/wasm");
+    }
+}
