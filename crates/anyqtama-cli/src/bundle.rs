@@ -26,12 +26,7 @@ impl<'a> Texts<'a> {
 
     /// A problem's message, without its path.
     pub fn problem(&self, p: &Problem) -> String {
-        let args: Vec<(&str, Value<'_>)> = p
-            .args
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.parse::<i64>().map_or_else(|_| Value::from(v.as_str()), Value::Num)))
-            .collect();
-        self.format(&p.message_id(), &args)
+        anyqtama_server::texts::problem_message(self.t, p)
     }
 }
 
@@ -255,11 +250,7 @@ pub fn verify(
     Ok(r.is_valid())
 }
 
-fn rules_of<'r>(regulation: &'r Regulation, r: &VerifyReport) -> Option<&'r anyqtama_core::RuleSet> {
-    let version = r.report.as_ref().and_then(|rep| rep.rules_version.as_deref());
-    let all = regulation.rules.all();
-    all.iter().find(|s| Some(s.version.as_str()) == version).or_else(|| regulation.rules.latest())
-}
+use anyqtama_server::texts::rules_of;
 
 fn report_json(
     x: &Texts<'_>,
@@ -268,35 +259,8 @@ fn report_json(
     r: &VerifyReport,
     today: Date,
 ) -> serde_json::Value {
-    let errors: Vec<serde_json::Value> = r
-        .errors
-        .iter()
-        .map(|p| json!({"code": p.code, "path": p.path, "args": p.args, "message": x.problem(p)}))
-        .collect();
-    let report = match (&r.report, rules_of(regulation, r)) {
-        (Some(report), Some(rules)) => {
-            let findings: Vec<serde_json::Value> = report
-                .findings
-                .iter()
-                .map(|f| {
-                    let mut v = serde_json::to_value(f).unwrap_or_default();
-                    v["message"] = t.finding(f, rules).into();
-                    v
-                })
-                .collect();
-            json!({
-                "rules_version": report.rules_version,
-                "calendar_version": report.calendar_version,
-                "kind": report.kind,
-                "may_submit": report.may_submit,
-                "blockers": report.blockers,
-                "warnings": report.warnings,
-                "notes": report.notes,
-                "findings": findings,
-            })
-        }
-        _ => serde_json::Value::Null,
-    };
+    let errors = anyqtama_server::texts::errors_json(x.t, r);
+    let report = anyqtama_server::texts::report_json(t, regulation, r);
     let info: serde_json::Map<String, serde_json::Value> =
         r.info.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect();
     json!({

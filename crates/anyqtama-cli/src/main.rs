@@ -83,6 +83,25 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
     },
+    /// The intake server: serves the built widget and takes signed bundles at POST /api/bundles,
+    /// verified again and stored in SQLite (docs/SERVER.md). Stops on SIGTERM or Ctrl+C.
+    Serve {
+        /// Where to listen.
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+        addr: std::net::SocketAddr,
+        /// The SQLite database (created if missing).
+        #[arg(long, default_value = "anyqtama.sqlite", value_name = "PATH")]
+        db: PathBuf,
+        /// The built web app to serve (`trunk build --release` makes dist/); without it, the API only.
+        #[arg(long, value_name = "DIR")]
+        dist: Option<PathBuf>,
+        /// An origin allowed to call the API from a browser elsewhere (CORS); repeatable.
+        #[arg(long = "allow-origin", value_name = "ORIGIN")]
+        allow_origin: Vec<String>,
+        /// For tests: a fixed "now" (RFC 3339, e.g. 2026-11-27T19:00:00+05:00) instead of the clock.
+        #[arg(long, value_name = "TIME", hide = true)]
+        now: Option<String>,
+    },
     /// Makes a P-256 private key (JWK) for signing bundles.
     Keygen {
         /// Where to write the key (never over an existing file; readable by its owner only).
@@ -159,6 +178,29 @@ fn run(cli: &Cli, t: &Localizer) -> Result<ExitCode, Failure> {
             bundle::bundle(cli.json, t, &regulation(), &args)?
         }
         Command::Keygen { out } => bundle::keygen(cli.json, t, out)?,
+        Command::Serve { addr, db, dist, allow_origin, now } => {
+            let mut config = anyqtama_server::Config::new(*addr, db.clone());
+            config.regulation = std::sync::Arc::new(regulation());
+            config.max_body_bytes = anyqtama_server::limits::max_body_bytes(&config.regulation);
+            config.dist = dist.clone();
+            config.allow_origins = allow_origin.clone();
+            if let Some(now) = now {
+                let clock = anyqtama_server::FixedClock::parse(now).ok_or_else(|| {
+                    Failure(t.format("cli-error-bad-date", &[("value", now.as_str().into())]))
+                })?;
+                config.clock = std::sync::Arc::new(clock);
+            }
+            if let Some(dir) = dist {
+                if !dir.join("index.html").is_file() {
+                    return Err(data_error(
+                        t,
+                        &dir.join("index.html"),
+                        "not found: run 'trunk build --release' first",
+                    ));
+                }
+            }
+            anyqtama_server::run(config).map_err(|e| data_error(t, db, e))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
