@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The run command of Anyqtama: installs the build tools (scripts/setup.sh --no-test-tools),
-# builds the web app (trunk build --release) and serves it on http://127.0.0.1:8080/.
+# builds the web app (trunk build --release) and starts the intake server `anyqtama serve` on
+# http://127.0.0.1:8080/: the web app from dist/, and POST /api/bundles into SQLite (docs/SERVER.md).
 #
-#   scripts/run.sh               (PORT=9000 scripts/run.sh for another port)
+#   scripts/run.sh               (PORT=9000 for another port, DB=path.sqlite for another database)
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -15,10 +16,7 @@ PORT="${PORT:-8080}"
 echo "run: trunk build --release…"
 trunk build --release --offline
 
-# TODO(intake server): when the native intake server lands, replace the static server below with
-#   exec cargo run --release -p anyqtama-cli -- serve --addr "$HOST:$PORT" --db anyqtama.sqlite
-# (i.e. `anyqtama serve --addr 127.0.0.1:8080 --db anyqtama.sqlite`), which will serve dist/ too.
-# Until then: a tiny static server for dist/ (Node's standard library; no watch, no rebuild).
+# The native intake server serves dist/ too (scripts/serve-dist.mjs stays for the e2e tests).
 # For development with rebuild on save: trunk serve --release --offline --address 127.0.0.1 --port 8080
-echo "run: serving dist/ at http://$HOST:$PORT/ (Ctrl+C stops)"
-exec node "$ROOT/scripts/serve-dist.mjs" --dir "$ROOT/dist" --host "$HOST" --port "$PORT"
+echo "run: anyqtama serve at http://$HOST:$PORT/ with database ${DB:-anyqtama.sqlite} (Ctrl+C stops)"
+exec cargo run --release --offline -p anyqtama-cli -- serve --addr "$HOST:$PORT" --db "${DB:-anyqtama.sqlite}" --dist dist
