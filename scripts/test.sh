@@ -17,7 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 total_start="$(date +%s.%N)"
-rm -f test-artifacts/size-report.txt test-artifacts/keystroke-bench.txt
+rm -f test-artifacts/size-report.txt test-artifacts/keystroke-bench.txt test-artifacts/hash-bench.txt
 passed=0
 failed=0
 failed_names=()
@@ -76,9 +76,13 @@ browser_tests() {
 }
 e2e_tests() {
   rm -rf test-artifacts/e2e
-  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs tests/e2e/details.mjs
+  # submit.mjs runs the real intake server (`anyqtama serve`) with a fresh SQLite file.
+  cargo build --release -p anyqtama-cli
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs tests/e2e/details.mjs tests/e2e/submit.mjs
 }
 size_report() { node tests/e2e/size-report.mjs; }
+# WebCrypto SHA-256 in Chromium against sha256sum on the same 5 x 10 MB (figures, not pass/fail).
+hash_bench() { CHROMIUM="$CHROMIUM" node tests/e2e/hash-bench.mjs; }
 # The in-browser benchmark of the check on every keystroke (figures, not a pass/fail on speed).
 keystroke_bench() {
   mkdir -p test-artifacts
@@ -111,9 +115,11 @@ stage "keystroke benchmark" keystroke_bench
 if [ -n "${stage_ok["trunk build"]:-}" ]; then
   stage "end-to-end" e2e_tests
   stage "size report" size_report
+  stage "hash benchmark" hash_bench
 else
   skip "end-to-end" "no dist/: trunk build failed"
   skip "size report" "no dist/: trunk build failed"
+  skip "hash benchmark" "no dist/: trunk build failed"
 fi
 
 printf '\n=== summary (setup not counted)\n'
@@ -124,6 +130,7 @@ printf '  %s\n' "${timings[@]}"
 )"
 [ -f test-artifacts/size-report.txt ] && tail -n 1 test-artifacts/size-report.txt | sed 's/^/size: /'
 [ -s test-artifacts/keystroke-bench.txt ] && cat test-artifacts/keystroke-bench.txt
+[ -s test-artifacts/hash-bench.txt ] && cat test-artifacts/hash-bench.txt
 printf 'total time: %s\n' "$(elapsed "$total_start")"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

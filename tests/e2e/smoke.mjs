@@ -68,7 +68,12 @@ before(async () => {
   page.setDefaultTimeout(TIMEOUT);
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  // A request the browser itself cancels because the test navigates on (typically the favicon
+  // of the page being left) is ERR_ABORTED: not a failure of the app or the server.
+  page.on("requestfailed", (r) => {
+    const error = r.failure()?.errorText;
+    if (error !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} (${error})`);
+  });
   page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   mkdirSync(ARTIFACTS, { recursive: true });
 });

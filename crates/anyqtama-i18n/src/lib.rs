@@ -12,10 +12,10 @@ pub mod mini;
 use std::borrow::Cow;
 
 /// The Fluent files of each language, in the order they are added to the bundle.
-pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl"];
+pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl"];
 
 /// The embedded sources of one language's Fluent files.
-pub fn sources(lang: Lang) -> [&'static str; 4] {
+pub fn sources(lang: Lang) -> [&'static str; 5] {
     match lang {
         Lang::Kk => [
             include_str!("../../../locales/kk/core.ftl"),
@@ -23,6 +23,8 @@ pub fn sources(lang: Lang) -> [&'static str; 4] {
             include_str!("../../../locales/kk/app.ftl"),
             // The bundle's problem texts: not needed by the widget until it submits bundles.
             if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/bundle.ftl") },
+            // The intake server's texts (`anyqtama serve`): never in the widget.
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/server.ftl") },
         ],
         Lang::Ru => [
             include_str!("../../../locales/ru/core.ftl"),
@@ -30,6 +32,8 @@ pub fn sources(lang: Lang) -> [&'static str; 4] {
             include_str!("../../../locales/ru/app.ftl"),
             // The bundle's problem texts: not needed by the widget until it submits bundles.
             if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/bundle.ftl") },
+            // The intake server's texts (`anyqtama serve`): never in the widget.
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/server.ftl") },
         ],
         Lang::En => [
             include_str!("../../../locales/en/core.ftl"),
@@ -37,6 +41,8 @@ pub fn sources(lang: Lang) -> [&'static str; 4] {
             include_str!("../../../locales/en/app.ftl"),
             // The bundle's problem texts: not needed by the widget until it submits bundles.
             if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/bundle.ftl") },
+            // The intake server's texts (`anyqtama serve`): never in the widget.
+            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/server.ftl") },
         ],
     }
 }
