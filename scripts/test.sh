@@ -65,7 +65,9 @@ clippy_wasm() { cargo clippy -p anyqtama-web --target "$WASM_TARGET" --all-targe
 native_tests() { cargo test --workspace; }
 # The Rust-built example bundles (tests/fixtures/bundles/, reproduced by the native tests) checked
 # by tools that share no code with ours: the bag by bagit, the signature by jwcrypto.
-bundle_tools() { "$VENV_DIR/bin/python" tests/bundle/validate.py tests/fixtures/bundles/*.zip; }
+bundle_tools() {
+  "$VENV_DIR/bin/python" tests/bundle/validate.py tests/fixtures/bundles/*.zip tests/fixtures/bundles/browser/*.zip
+}
 trunk_build() { trunk build --release --offline; }
 browser_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -164,6 +164,38 @@ test("sign, send, receipt, one row — and a second click makes no second row", 
   }
 });
 
+test("one bundle per kind of request through the browser path, each valid by independent tools", async () => {
+  // With UPDATE_FIXTURES=1 these become tests/fixtures/bundles/browser/<kind>.zip (committed
+  // examples; WebCrypto's ECDSA is randomised, so each run makes new bytes).
+  const db = join(work, "kinds.sqlite");
+  const server = await startServer(db, 19300 + Math.floor(Math.random() * 400));
+  const fixtures = join(ROOT, "tests", "fixtures", "bundles", "browser");
+  if (process.env.UPDATE_FIXTURES === "1") mkdirSync(fixtures, { recursive: true });
+  try {
+    const made = [];
+    for (const kind of ["issue", "extend", "reissue-identity", "reissue-employer", "duplicate"]) {
+      const { context, page, problems } = await openComplete(server.url, kind);
+      await page.locator("[data-testid=continue]").click();
+      await page.locator("[data-testid=send]").click();
+      await page.locator("[data-testid=receipt]").waitFor({ timeout: 20_000 });
+      const id = JSON.parse(await page.evaluate(() => localStorage.getItem("anyqtama.draft"))).submission.id;
+      const zip = Buffer.from(await (await fetch(`${server.url}api/bundles/${id}/zip`)).arrayBuffer());
+      const file = join(ARTIFACTS, "bundles", `browser-${kind}.zip`);
+      writeFileSync(file, zip);
+      if (process.env.UPDATE_FIXTURES === "1") writeFileSync(join(fixtures, `${kind}.zip`), zip);
+      const verdict = JSON.parse(execFileSync(BIN, ["verify", file, "--today", TODAY, "--json", "--lang", "en"]).toString());
+      assert.equal(verdict.valid, true, `${kind}: ${JSON.stringify(verdict.errors).slice(0, 300)}`);
+      made.push(file);
+      assert.deepEqual(problems, [], kind);
+      await context.close();
+    }
+    execFileSync(PYTHON, [join(ROOT, "tests", "bundle", "validate.py"), ...made], { stdio: "pipe" });
+    assert.equal(rows(db), 5);
+  } finally {
+    await stop(server);
+  }
+});
+
 test("with the server down the bundle is queued, then delivered exactly once", async () => {
   const db = join(work, "b.sqlite");
   const port = 18900 + Math.floor(Math.random() * 400);

@@ -83,6 +83,31 @@ fn the_committed_example_bundles_are_valid_and_reproducible() {
 }
 
 #[test]
+fn the_bundles_the_browser_made_verify_natively() {
+    // Made by the widget's submit worker (WebCrypto hashes and signature, our wasm layout) and
+    // stored by the intake server: the same format, read by the native verifier.
+    let fixtures: [(&str, &[u8]); 5] = [
+        ("issue", include_bytes!("../../../tests/fixtures/bundles/browser/issue.zip")),
+        ("extend", include_bytes!("../../../tests/fixtures/bundles/browser/extend.zip")),
+        ("reissue-identity", include_bytes!("../../../tests/fixtures/bundles/browser/reissue-identity.zip")),
+        ("reissue-employer", include_bytes!("../../../tests/fixtures/bundles/browser/reissue-employer.zip")),
+        ("duplicate", include_bytes!("../../../tests/fixtures/bundles/browser/duplicate.zip")),
+    ];
+    for (kind, bytes) in fixtures {
+        let r = verify(bytes);
+        assert!(r.is_valid(), "{kind}: {:?}", r.errors);
+        assert!(
+            r.info.iter().any(|(k, v)| k == "Anyqtama-Request-Kind" && v == kind),
+            "{kind}: {:?}",
+            r.info
+        );
+        // A WebCrypto key, not the test key of the native examples.
+        let native = verify(include_bytes!("../../../tests/fixtures/bundles/issue.zip"));
+        assert_ne!(r.key_thumbprint, native.key_thumbprint, "{kind}");
+    }
+}
+
+#[test]
 fn a_changed_document_is_refused() {
     let bytes = with_entry(&build("issue"), DOC, |d| d[12] ^= 1);
     let r = verify(&bytes);
