@@ -22,3 +22,12 @@ cli-error-bad-date = “{ $value }” is not a date: write YYYY-MM-DD, for examp
 cli-error-unknown-year = No calendar data for { $year }: the data covers { $years }.
 cli-error-data = Could not load { $path }: { $reason }
 cli-error-no-rules = No rule set is in force on { $date }.
+check-cli-heading = Checked as of { $date } (path, result, bundle, blockers, warnings, notes):
+check-cli-status-valid = valid
+check-cli-status-refused = refused
+check-cli-status-unreadable = unreadable
+check-cli-summary = { $total ->
+        [one] One bundle
+       *[other] { $total } bundles
+    }: { $valid } valid, { $refused } refused, { $unreadable } unreadable.
+check-cli-none = No bundle (a .zip or a folder with bagit.txt) in { $paths }.

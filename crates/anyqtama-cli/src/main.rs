@@ -55,6 +55,15 @@ enum Command {
     },
     /// Verifies a signed bundle: integrity, signature, and the check of its application.
     /// Exit status 0 valid, 1 invalid (every reason listed), 2 unreadable.
+    /// Pre-checks bundles offline: ZIPs, unzipped bags, or folders of many bundles.
+    Check {
+        /// Bundles (ZIP), bags (a folder with bagit.txt), or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Check as of this day (YYYY-MM-DD) instead of today in Kazakhstan (UTC+5).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
     Verify {
         /// The bundle, a ZIP (docs/BUNDLE.md).
         bundle: PathBuf,
@@ -133,6 +142,7 @@ fn write_line(args: std::fmt::Arguments<'_>) {
 }
 
 mod bundle;
+mod check;
 
 /// A failure with its message already in the user's language.
 struct Failure(String);
@@ -157,6 +167,13 @@ fn run(cli: &Cli, t: &Localizer) -> Result<ExitCode, Failure> {
     match &cli.command {
         Command::Deadline { event, date } => deadline_command(cli, t, &rules, &calendar, event, date)?,
         Command::Calendar { year } => calendar_command(cli, t, &calendar, year)?,
+        Command::Check { paths, today } => {
+            let today = match today {
+                Some(d) => parse_date(t, d)?,
+                None => bundle::today(),
+            };
+            return Ok(ExitCode::from(check::check(cli.json, t, &regulation(), paths, today)?));
+        }
         Command::Verify { bundle, today } => {
             let today = match today {
                 Some(d) => parse_date(t, d)?,
