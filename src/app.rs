@@ -89,9 +89,10 @@ pub fn App() -> Html {
     let regulation = use_state(|| Rc::new(Regulation::builtin()));
     let data_generation = use_state(|| 0u32);
     let data_state = use_state(|| DataState::Builtin);
-    let draft = use_reducer(|| {
-        storage::load_draft()
-            .unwrap_or_else(|| Draft::new(Lang::default(), first_step(&Regulation::builtin())))
+    // The built-in data is parsed once, above; a fresh draft starts on its first page.
+    let draft = use_reducer({
+        let regulation = (*regulation).clone();
+        move || storage::load_draft().unwrap_or_else(|| Draft::new(Lang::default(), first_step(&regulation)))
     });
     let lost_files = use_state(Vec::<String>::new);
     let saved = use_state(|| true);

@@ -8,14 +8,13 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "../../scripts/serve-dist.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
 const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const json = (...path) => JSON.parse(readFileSync(join(ROOT, ...path), "utf8"));
 const fixture = (kind) => json("tests", "fixtures", "applications", `${kind}.json`);
 
@@ -23,11 +22,7 @@ let server, url, browser;
 
 before(async () => {
   ({ server, url } = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  browser = await launch();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

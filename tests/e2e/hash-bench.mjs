@@ -3,7 +3,7 @@
 // Prints one line and writes it to test-artifacts/hash-bench.txt.
 //
 //   node tests/e2e/hash-bench.mjs
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -34,10 +34,7 @@ for (let r = 0; r < ROUNDS; r++) {
   native = Math.min(native, Number(process.hrtime.bigint() - t) / 1e6);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu"],
-});
+const browser = await launch();
 // WebCrypto needs a secure context: a page from 127.0.0.1.
 const { server, url } = await serve(resolve(process.env.DIST ?? join(ROOT, "dist")));
 const page = await browser.newPage();

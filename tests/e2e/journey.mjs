@@ -15,14 +15,13 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "../../scripts/serve-dist.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
 const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TIMEOUT = 15_000;
 const TODAY = "2026-11-25";
 const LANGS = ["kk", "ru", "en"];
@@ -164,21 +163,7 @@ let server, url, browser;
 before(async () => {
   assert.ok(existsSync(join(DIST, "index.html")), `${DIST}/index.html is missing: run 'trunk build --release' first`);
   ({ server, url } = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 60_000,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launch();
   // A real PNG and a real JPEG (a 4×4 canvas), encoded by Chromium.
   const context = await browser.newContext();
   const page = await context.newPage();

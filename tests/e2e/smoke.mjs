@@ -11,14 +11,13 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "../../scripts/serve-dist.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
 const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TIMEOUT = 30_000;
 
 /** The app's messages of one language, read from locales/<lang>/app.ftl (single-line ones). */
@@ -48,21 +47,7 @@ const problems = [];
 before(async () => {
   assert.ok(existsSync(join(DIST, "index.html")), `${DIST}/index.html is missing: run 'trunk build --release' first`);
   ({ server, url } = await serve(DIST));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 60_000,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);

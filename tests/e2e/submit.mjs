@@ -17,13 +17,12 @@ import { mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launch } from "./browser.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
 const BIN = process.env.ANYQTAMA ?? join(ROOT, "target", "release", "anyqtama");
 const PYTHON = process.env.PYTHON ?? join(ROOT, ".tools", "venv", "bin", "python");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const TODAY = "2026-11-25";
 const json = (...path) => JSON.parse(readFileSync(join(ROOT, ...path), "utf8"));
@@ -31,11 +30,7 @@ const json = (...path) => JSON.parse(readFileSync(join(ROOT, ...path), "utf8"));
 let browser, work;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  browser = await launch();
   work = mkdtempSync(join(tmpdir(), "anyqtama-submit-"));
   mkdirSync(join(ARTIFACTS, "bundles"), { recursive: true });
   mkdirSync(join(ARTIFACTS, "e2e"), { recursive: true });

@@ -355,7 +355,8 @@ fn special_days(rules: &HolidayRules, file: Option<&YearFile>, year: i32) -> Vec
             days.push((date, kind()));
         }
     }
-    for (date, id, name, _) in rules.holidays_of(year) {
+    let own = rules.holidays_of(year);
+    for &(date, id, name, _) in &own {
         or_insert(&mut days, date, || DayKind::Holiday { id: id.to_string(), name: name.clone() });
     }
     if let Some(file) = file {
@@ -372,8 +373,7 @@ fn special_days(rules: &HolidayRules, file: Option<&YearFile>, year: i32) -> Vec
     }
     // Weekend holidays move to the next weekday that is not already a day off (in date order, so
     // Nauryz on Sat 21 and Sun 22 gives Tue 24 and Wed 25 when Mon 23 is Nauryz itself).
-    let previous: Vec<_> = rules.holidays_of(year - 1);
-    let own: Vec<_> = rules.holidays_of(year);
+    let previous = rules.holidays_of(year - 1);
     let holiday_dates: Vec<Date> = previous
         .iter()
         .chain(own.iter())
