@@ -39,13 +39,13 @@ async function keyPair() {
   return pair;
 }
 
-onmessage = async ({ data: { order, files } }) => {
+onmessage = async ({ data: { order, files, db } }) => {
   try {
     await init();
     const items = [], names = [], bytes = [], hashes = [];
     for (let i = 0; i < files.length; i++) {
       postMessage({ progress: { done: i, total: files.length } });
-      const blob = await run("anyqtama", "files", "readonly", (s) => s.get(files[i].key));
+      const blob = await run(db ?? "anyqtama", "files", "readonly", (s) => s.get(files[i].key));
       if (!blob) throw new Error(`“${files[i].name}” is no longer in this browser: attach it again`);
       const data = new Uint8Array(await blob.arrayBuffer());
       hashes.push(new Uint8Array(await crypto.subtle.digest("SHA-256", data)));

@@ -13,7 +13,8 @@ use anyqtama_core::filetype::{sniff, Sniffed};
 use anyqtama_core::{builtin, Lang};
 use anyqtama_i18n::Localizer;
 use anyqtama_web::draft::{Action, Draft, Step};
-use anyqtama_web::{storage, App, RulesFact};
+use anyqtama_web::storage::{self, Store};
+use anyqtama_web::{App, RulesFact};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -29,7 +30,7 @@ fn document() -> web_sys::Document {
 /// A clean browser state, then a fresh app in its own `<div>`.
 async fn mount() -> Element {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    storage::clear_files().await.unwrap();
+    Store::default().clear_files().await.unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
@@ -83,7 +84,10 @@ async fn starts_in_kazakh_on_the_first_question_page_and_switches_language_keepi
     assert_eq!(text(&root, "h1"), first_section_label(Lang::En));
     let extend: HtmlInputElement = find(&root, "input[name=kind][value=extend]").dyn_into().unwrap();
     assert!(extend.checked(), "the answer survives the language switch");
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    // Mounted as a part of this page (not the whole page), it names only its own root's
+    // language, not the document's (the standalone page's <html lang> is checked end to end).
+    assert_eq!(find(&root, ".anyqtama").get_attribute("lang").as_deref(), Some("en"));
+    assert_ne!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
     unmount(root);
 }
 
@@ -126,7 +130,7 @@ async fn a_complete_first_page_goes_on_and_the_draft_is_saved_at_once() {
     assert_eq!(text(&root, "h1"), rules.latest().unwrap().form[1].label.kk);
     type_into(&root, "#field-surname", "Ivanov");
     tick().await;
-    let saved = storage::load_draft().expect("a saved draft");
+    let saved = Store::default().load_draft().expect("a saved draft");
     assert_eq!(saved.application.answer("surname"), Some("Ivanov"));
     assert_eq!(saved.application.kind(), Some("issue"));
     assert_eq!(saved.step, Step::Section("applicant".into()));
@@ -136,22 +140,22 @@ async fn a_complete_first_page_goes_on_and_the_draft_is_saved_at_once() {
 #[wasm_bindgen_test]
 async fn the_draft_and_files_survive_in_browser_storage() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    storage::clear_files().await.unwrap();
-    assert!(storage::load_draft().is_none());
+    Store::default().clear_files().await.unwrap();
+    assert!(Store::default().load_draft().is_none());
     let draft = std::rc::Rc::new(Draft::new(Lang::Ru, Step::Documents))
         .reduce(Action::Answer { field: "surname".into(), value: "Ivanov".into() });
-    assert!(storage::save_draft(&draft));
-    assert_eq!(storage::load_draft().as_ref(), Some(&*draft));
+    assert!(Store::default().save_draft(&draft));
+    assert_eq!(Store::default().load_draft().as_ref(), Some(&*draft));
 
     let bytes = js_sys::Uint8Array::from(&b"%PDF-1.4 test"[..]);
     let parts = js_sys::Array::of1(&bytes);
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap();
-    storage::put_file("work-record/a.pdf", &blob).await.unwrap();
-    assert_eq!(storage::file_keys().await.unwrap(), ["work-record/a.pdf"]);
-    let back = storage::get_file("work-record/a.pdf").await.unwrap().expect("stored");
+    Store::default().put_file("work-record/a.pdf", &blob).await.unwrap();
+    assert_eq!(Store::default().file_keys().await.unwrap(), ["work-record/a.pdf"]);
+    let back = Store::default().get_file("work-record/a.pdf").await.unwrap().expect("stored");
     assert_eq!(back.size(), 13.0);
-    storage::delete_file("work-record/a.pdf").await.unwrap();
-    assert!(storage::get_file("work-record/a.pdf").await.unwrap().is_none());
+    Store::default().delete_file("work-record/a.pdf").await.unwrap();
+    assert!(Store::default().get_file("work-record/a.pdf").await.unwrap().is_none());
 
     // A draft of another shape is not restored (and does not crash the app).
     web_sys::window()
@@ -161,7 +165,7 @@ async fn the_draft_and_files_survive_in_browser_storage() {
         .unwrap()
         .set_item("anyqtama.draft", "{ not json")
         .unwrap();
-    assert!(storage::load_draft().is_none());
+    assert!(Store::default().load_draft().is_none());
 }
 
 #[wasm_bindgen_test]

@@ -89,9 +89,10 @@ async fn attach(
         let head = storage::head(&file, 16).await.unwrap_or_default();
         let media_type = filetype::sniff(&head).media_type().to_string();
         let size = file.size() as u64;
-        let stored = storage::put_file(&file_key(&item, &name), &file).await;
+        let stored = shared.store.put_file(&file_key(&item, &name), &file).await;
         if let Err(reason) = stored {
             busy.set(None);
+            shared.host.error("storage.file", &format!("{name}: {reason}"));
             web_sys::console::error_1(&format!("could not keep {name}: {reason}").into());
             continue;
         }
@@ -184,8 +185,9 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 shared.dispatch(Action::Detach { item: item.clone(), name: name.clone() });
                 let key = file_key(&item, &name);
+                let store = shared.store.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let _ = storage::delete_file(&key).await;
+                    let _ = store.delete_file(&key).await;
                 });
             })
         };

@@ -2,7 +2,6 @@
 
 use crate::context::Shared;
 use crate::draft::{Action, Draft, Step};
-use crate::storage;
 use yew::prelude::*;
 
 #[component]
@@ -28,15 +27,16 @@ pub fn StartAgain() -> Html {
             let first = crate::steps::journey(shared.rules(), None).into_iter().next().unwrap_or(Step::Check);
             // A draft the portal has received is archived with its receipt, not dropped.
             if shared.draft.submission.as_ref().is_some_and(|s| s.receipt.is_some())
-                && !storage::archive_draft(&shared.draft)
+                && !shared.store.archive_draft(&shared.draft)
             {
                 return;
             }
-            storage::forget_draft();
+            shared.store.forget_draft();
             shared.dispatch(Action::Replace(Box::new(Draft::new(shared.t.lang(), first))));
             asking.set(false);
-            wasm_bindgen_futures::spawn_local(async {
-                let _ = storage::clear_files().await;
+            let store = shared.store.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = store.clear_files().await;
             });
         })
     };

@@ -1,19 +1,20 @@
 // The attached files' bytes, kept in the browser (IndexedDB) so that a reload or a crash loses
-// nothing; they never leave the machine from here. Called from src/storage.rs.
-const DB = "anyqtama";
+// nothing; they never leave the machine from here. Called from src/storage.rs, with the
+// database of the widget's instance (`anyqtama`, or `anyqtama.<instance>` when a page has
+// several widgets).
 const STORE = "files";
 
-function open() {
+function open(db) {
   return new Promise((ok, fail) => {
-    const req = indexedDB.open(DB, 1);
+    const req = indexedDB.open(db, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => ok(req.result);
     req.onerror = () => fail(req.error);
   });
 }
 
-async function run(mode, op) {
-  const db = await open();
+async function run(name, mode, op) {
+  const db = await open(name);
   return new Promise((ok, fail) => {
     const tx = db.transaction(STORE, mode);
     const req = op(tx.objectStore(STORE));
@@ -28,11 +29,11 @@ async function run(mode, op) {
   });
 }
 
-export const putFile = (key, blob) => run("readwrite", (s) => s.put(blob, key)).then(() => undefined);
-export const getFile = (key) => run("readonly", (s) => s.get(key));
-export const deleteFile = (key) => run("readwrite", (s) => s.delete(key)).then(() => undefined);
-export const fileKeys = () => run("readonly", (s) => s.getAllKeys());
-export const clearFiles = () => run("readwrite", (s) => s.clear()).then(() => undefined);
+export const putFile = (db, key, blob) => run(db, "readwrite", (s) => s.put(blob, key)).then(() => undefined);
+export const getFile = (db, key) => run(db, "readonly", (s) => s.get(key));
+export const deleteFile = (db, key) => run(db, "readwrite", (s) => s.delete(key)).then(() => undefined);
+export const fileKeys = (db) => run(db, "readonly", (s) => s.getAllKeys());
+export const clearFiles = (db) => run(db, "readwrite", (s) => s.clear()).then(() => undefined);
 
 // The first bytes of a file, to recognise what it is without reading it all.
 export async function head(blob, n) {

@@ -7,9 +7,9 @@
 // Rust core has checked the package, and the portal checks it again.
 const ATTEMPTS = 3;
 
-function filesDb(mode, op) {
+function filesDb(name, mode, op) {
   return new Promise((ok, fail) => {
-    const req = indexedDB.open("anyqtama", 1);
+    const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => req.result.createObjectStore("files");
     req.onerror = () => fail(req.error);
     req.onsuccess = () => {
@@ -28,9 +28,11 @@ function filesDb(mode, op) {
   });
 }
 
-function build(order, files, onProgress) {
+function build(order, files, db, onProgress) {
   return new Promise((ok, fail) => {
-    const worker = new Worker(new URL("submit-worker.js", document.baseURI), { type: "module" });
+    // Beside the app's files, wherever the page is (a portal page embeds the widget from
+    // elsewhere): this file is dist/snippets/<crate>-<hash>/src/js/submit.js.
+    const worker = new Worker(new URL("../../../../submit-worker.js", import.meta.url), { type: "module" });
     worker.onmessage = ({ data }) => {
       if (data.progress) onProgress("hashing", data.progress.done, data.progress.total);
       else if (data.signing) onProgress("signing", 0, 0);
@@ -44,7 +46,7 @@ function build(order, files, onProgress) {
       worker.terminate();
       fail(new Error(e.message || "the submit worker could not start"));
     };
-    worker.postMessage({ order, files });
+    worker.postMessage({ order, files, db });
   });
 }
 
@@ -67,13 +69,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Builds (or takes from the outbox) and sends bundle `id`. Resolves with {receipt: text},
  * {refused: status, reason} or {queued: reason}; rejects only when the bundle cannot be made.
  */
-export async function submit(order, files, id, endpoint, onProgress) {
+export async function submit(order, files, id, endpoint, db, onProgress) {
   const key = `outbox/${id}`;
-  let zip = await filesDb("readonly", (s) => s.get(key));
+  let zip = await filesDb(db, "readonly", (s) => s.get(key));
   if (!zip) {
-    const bytes = await build(order, files, onProgress);
+    const bytes = await build(order, files, db, onProgress);
     zip = new Blob([bytes], { type: "application/zip" });
-    await filesDb("readwrite", (s) => s.put(zip, key)); // kept before the first try
+    await filesDb(db, "readwrite", (s) => s.put(zip, key)); // kept before the first try
   }
   let last = "";
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -86,7 +88,7 @@ export async function submit(order, files, id, endpoint, onProgress) {
       });
       const text = await res.text();
       if (res.status === 200 || res.status === 201) {
-        await filesDb("readwrite", (s) => s.delete(key));
+        await filesDb(db, "readwrite", (s) => s.delete(key));
         return { receipt: text };
       }
       if (res.status < 500) return { refused: res.status, reason: refusal(text) };
