@@ -9,9 +9,11 @@ use crate::components::print_page::PrintPage;
 use crate::components::section_page::SectionPage;
 use crate::components::start_again::StartAgain;
 use crate::context::Shared;
-use crate::data::{self, DataUrls, LoadError};
+use crate::data::{self, LoadError};
 use crate::draft::{file_key, Action, Draft, Step};
-use crate::{steps, storage};
+use crate::embed::{self, Host};
+use crate::steps;
+use crate::storage::Store;
 use anyqtama_core::{check, Date, Lang, Regulation, RuleSets};
 use anyqtama_i18n::{Localizer, Value};
 use std::rc::Rc;
@@ -61,7 +63,7 @@ impl RulesFact {
 }
 
 /// Sets `<html lang>` and the document title, so that screen readers and the tab follow the
-/// language switch.
+/// language switch (only when the widget is the whole page: a portal's document is its own).
 fn update_document(lang: Lang, title: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(html) = document.document_element() {
@@ -84,19 +86,50 @@ fn first_step(regulation: &Regulation) -> Step {
     regulation.rules.latest().map_or(Step::Check, |r| steps::journey(r, None).remove(0))
 }
 
+/// The saved draft (or a fresh one on the first page), in the language the host asks for, with
+/// the host's answers (the applicant's IIN from the portal's session, a preset akimat) where
+/// the applicant has not answered yet. A prefilled field the rules do not know is reported.
+fn start_draft(host: &Host, store: &Store, regulation: &Regulation) -> Draft {
+    let config = &host.config;
+    let mut draft = store.load_draft().unwrap_or_else(|| Draft::new(Lang::default(), first_step(regulation)));
+    draft.lang = config.start_lang(draft.lang);
+    let Some(rules) = regulation.rules.latest() else { return draft };
+    for (field, value) in &config.prefill {
+        if rules.field(field).is_none() {
+            host.error("config.prefill", &format!("prefill.{field}"));
+        } else if draft.application.answer(field).is_none_or(str::is_empty) {
+            draft.application.answers.insert(field.clone(), value.clone());
+        }
+    }
+    draft
+}
+
+/// The widget's properties: the host page (its element and configuration). The default is a
+/// widget with no host page around it (the browser tests mount it so).
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub host: Host,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
+    let host = props.host.clone();
+    let config = host.config.clone();
+    let store = use_memo(config.instance.clone(), |instance| Store::new(instance));
+    let store: Store = (*store).clone();
     let regulation = use_state(|| Rc::new(Regulation::builtin()));
     let data_generation = use_state(|| 0u32);
     let data_state = use_state(|| DataState::Builtin);
     // The built-in data is parsed once, above; a fresh draft starts on its first page.
     let draft = use_reducer({
         let regulation = (*regulation).clone();
-        move || storage::load_draft().unwrap_or_else(|| Draft::new(Lang::default(), first_step(&regulation)))
+        let (host, store) = (host.clone(), store.clone());
+        move || start_draft(&host, &store, &regulation)
     });
     let lost_files = use_state(Vec::<String>::new);
     let saved = use_state(|| true);
-    let today = *use_memo((), |_| data::today(300));
+    let today = *use_memo(config.today, |given| given.unwrap_or_else(|| data::today(300)));
     let t = use_memo(draft.lang, |lang| Rc::new(Localizer::new(*lang)));
     let t: Rc<Localizer> = (*t).clone();
 
@@ -116,9 +149,19 @@ pub fn App() -> Html {
         let data_generation = data_generation.clone();
         let draft = draft.clone();
         let lost_files = lost_files.clone();
+        let (host, store) = (host.clone(), store.clone());
+        let report = report.clone();
         use_effect_with((), move |_| {
-            // Rule, calendar and sector files named in the address, loaded once.
-            let urls = DataUrls::from_location();
+            for rejected in &host.config.rejected {
+                host.error("config.value", rejected);
+            }
+            let detail = js_sys::Object::new();
+            embed::set(&detail, "lang", draft.lang.tag());
+            embed::set(&detail, "blockers", report.blockers as u32);
+            host.emit("ready", &detail);
+
+            // Rule, calendar and sector files named by the host (or the page's address), once.
+            let urls = host.config.data.clone();
             if !urls.is_empty() {
                 data_state.set(DataState::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
@@ -128,7 +171,10 @@ pub fn App() -> Html {
                             data_generation.set(*data_generation + 1);
                             data_state.set(DataState::Loaded { files: urls.count() });
                         }
-                        Err(e) => data_state.set(DataState::Failed(e)),
+                        Err(e) => {
+                            host.error("data.load", &format!("{}: {}", e.url, e.reason));
+                            data_state.set(DataState::Failed(e));
+                        }
                     }
                 });
             }
@@ -138,7 +184,7 @@ pub fn App() -> Html {
             let documents = draft.application.documents.clone();
             if documents.iter().any(|d| !d.files.is_empty()) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let Ok(keys) = storage::file_keys().await else { return };
+                    let Ok(keys) = store.file_keys().await else { return };
                     let mut lost = Vec::new();
                     for doc in &documents {
                         for f in &doc.files {
@@ -157,42 +203,95 @@ pub fn App() -> Html {
         });
     }
 
-    // Every change is saved at once: a reload or a crash resumes here.
+    // Every change is saved at once: a reload or a crash resumes here. The host hears of each
+    // save after the first (which only writes back what was loaded).
     {
         let saved = saved.clone();
-        use_effect_with(draft.clone(), move |draft| saved.set(storage::save_draft(draft)));
+        let (host, store) = (host.clone(), store.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(draft.clone(), move |draft| {
+            let ok = store.save_draft(draft);
+            saved.set(ok);
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !ok {
+                host.error("storage.draft", "the browser refused to keep the draft");
+            } else if !first {
+                let detail = js_sys::Object::new();
+                embed::set(&detail, "step", serde_json::to_string(&draft.step).unwrap_or_default());
+                host.emit("draft-saved", &detail);
+            }
+        });
+    }
+
+    // The verdict's count of blockers, to the host, whenever it changes.
+    {
+        let host = host.clone();
+        let counts = (report.blockers, report.warnings, report.may_submit);
+        use_effect_with(counts, move |(blockers, warnings, may_submit)| {
+            let detail = js_sys::Object::new();
+            embed::set(&detail, "blockers", *blockers as u32);
+            embed::set(&detail, "warnings", *warnings as u32);
+            embed::set(&detail, "maySubmit", *may_submit);
+            host.emit("validity-changed", &detail);
+        });
+    }
+
+    // The receipt, to the host, when the portal has given it (not again on a later visit).
+    {
+        let host = host.clone();
+        let receipt = draft.submission.as_ref().and_then(|s| s.receipt.clone());
+        let known = use_mut_ref(|| receipt.is_some());
+        use_effect_with(receipt, move |receipt| {
+            if let Some(receipt) = receipt {
+                if !std::mem::replace(&mut *known.borrow_mut(), true) {
+                    let detail = js_sys::Object::new();
+                    let json = serde_json::to_string(receipt).unwrap_or_default();
+                    embed::set(&detail, "receipt", js_sys::JSON::parse(&json).unwrap_or_default());
+                    host.emit("submitted", &detail);
+                }
+            }
+        });
     }
 
     // A new page: to the top, focus on its heading (screen readers hear where they are). Not on
     // the first render: a fresh load starts at the top of the document, so Tab reaches the skip
     // link and the language switch first.
+    // An embedded widget only brings its heading into view (the host page is not scrolled to
+    // its top).
     let first_render = use_mut_ref(|| true);
-    use_effect_with(draft.step.clone(), move |_| {
-        if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-            return;
-        }
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        if let Some(el) =
-            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("page-heading"))
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+    {
+        let host = host.clone();
+        use_effect_with(draft.step.clone(), move |_| {
+            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                return;
             }
-        }
-    });
+            if let (true, Some(w)) = (host.config.page, web_sys::window()) {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            host.focus("page-heading");
+        });
+    }
 
     let title = t.text("app-title");
-    use_effect_with((draft.lang, title), |(lang, title)| update_document(*lang, title));
+    use_effect_with((draft.lang, title, config.page), |(lang, title, page)| {
+        if *page {
+            update_document(*lang, title);
+        }
+    });
 
     let on_lang = {
         let draft = draft.clone();
         Callback::from(move |lang: Lang| draft.dispatch(Action::SetLang(lang)))
     };
-    let shared =
-        Shared { t: t.clone(), regulation: (*regulation).clone(), draft: draft.clone(), report, today };
+    let shared = Shared {
+        t: t.clone(),
+        regulation: (*regulation).clone(),
+        draft: draft.clone(),
+        report,
+        today,
+        host: host.clone(),
+        store: store.clone(),
+    };
 
     let page = match &draft.step {
         Step::Section(id) => html! { <SectionPage key={id.clone()} section={id.clone()} /> },
@@ -217,9 +316,15 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Shared> context={shared.clone()}>
-            <a class="skip-link no-print" href="#main">{ t.text("app-skip-link") }</a>
+          // In a host page the widget is one named region of the portal's page, not a page of
+          // its own: no <main>, <header> or <footer> landmarks, no skip link (the portal's).
+          <div class="anyqtama" lang={draft.lang.tag()}
+              role={(!config.page).then_some("region")} aria-label={(!config.page).then(|| t.text("app-title"))}>
+            if config.page {
+                <a class="skip-link no-print" href="#main">{ t.text("app-skip-link") }</a>
+            }
             { header(&shared, &on_lang) }
-            <main id="main" class="width-container main" tabindex="-1">
+            <@{if config.page { "main" } else { "div" }} id="main" class="width-container main" tabindex="-1">
                 if !lost_files.is_empty() {
                     <div class="panel panel--warning" role="alert" data-testid="lost-files">
                         { t.format("app-lost-files", &[("files", Value::from(lost_files.join(", ")))]) }
@@ -231,8 +336,8 @@ pub fn App() -> Html {
                 { progress }
                 { page }
                 <StartAgain />
-            </main>
-            <footer class="footer no-print">
+            </@>
+            <@{if config.page { "footer" } else { "div" }} class="footer no-print">
                 <div class="width-container">
                     <section aria-labelledby="rules-heading">
                         <h2 id="rules-heading" class="heading-s">{ t.text("app-rules-heading") }</h2>
@@ -244,7 +349,8 @@ pub fn App() -> Html {
                         <p class="hint">{ t.text("app-privacy") }</p>
                     </section>
                 </div>
-            </footer>
+            </@>
+          </div>
         </ContextProvider<Shared>>
     }
 }

@@ -3,6 +3,8 @@
 //! date, and the core's report on the draft (recomputed after every change).
 
 use crate::draft::{Action, Draft, Step};
+use crate::embed::Host;
+use crate::storage::Store;
 use anyqtama_core::report::{Finding, Report, Severity, Target};
 use anyqtama_core::rules::RuleSet;
 use anyqtama_core::{Date, Regulation};
@@ -17,6 +19,10 @@ pub struct Shared {
     pub draft: UseReducerHandle<Draft>,
     pub report: Rc<Report>,
     pub today: Date,
+    /// The host page: its configuration, and where the widget's events go.
+    pub host: Host,
+    /// This widget's drafts and files in the browser.
+    pub store: Store,
 }
 
 impl PartialEq for Shared {
@@ -26,6 +32,8 @@ impl PartialEq for Shared {
             && self.draft == other.draft
             && Rc::ptr_eq(&self.report, &other.report)
             && self.today == other.today
+            && self.host == other.host
+            && self.store == other.store
     }
 }
 

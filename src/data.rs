@@ -1,7 +1,8 @@
 //! Rule and calendar data that a portal supplies at run time, by URL, without a rebuild.
 //!
-//! The page reads `?rules=URL`, `?calendar=URL` (each may repeat) and `?sectors=URL` (the
-//! sector/profession list, which we do not ship) from its address, fetches
+//! The host names them (`rulesUrl`, `calendarUrl`, `sectorsUrl`: `crate::embed::Config`); the
+//! standalone page reads `?rules=URL`, `?calendar=URL` (each may repeat) and `?sectors=URL` (the
+//! sector/profession list, which we do not ship) from its address. The widget fetches
 //! each file, and loads it into the built-in [`Regulation`] with the same loaders the command
 //! line uses (`RuleSets::load_json`, `Calendar::load_year`). A file that cannot be fetched or
 //! does not validate is reported by URL, and the built-in data stays in use.
@@ -31,12 +32,6 @@ impl DataUrls {
                 .collect()
         };
         DataUrls { rules: all("rules"), calendar: all("calendar"), sectors: all("sectors").pop() }
-    }
-
-    /// The URLs of the current page's address.
-    pub fn from_location() -> DataUrls {
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        DataUrls::from_query(&search)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -96,18 +91,11 @@ pub async fn load(urls: &DataUrls) -> Result<Regulation, LoadError> {
     Ok(regulation)
 }
 
-/// "Today" in Kazakhstan (UTC+5), from the browser's clock — or `?today=YYYY-MM-DD`, which lets
-/// a consultant or a test check a package as of another day.
+/// "Today" in Kazakhstan (UTC+5), from the browser's clock. (The standalone page's `?today=`
+/// and a host's `today` are read into the widget's configuration, `crate::embed::Config`.)
 pub fn today(utc_offset_minutes: i32) -> anyqtama_core::Date {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let given = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|p| p.get("today"))
-        .and_then(|s| anyqtama_core::Date::parse(&s).ok());
-    given.unwrap_or_else(|| {
-        let seconds = (js_sys::Date::now() / 1000.0) as i64;
-        anyqtama_core::date::local_date_time(seconds, utc_offset_minutes)
-            .map(|(d, _)| d)
-            .unwrap_or_else(|| anyqtama_core::Date::from_ymd(2026, 1, 1).expect("a date"))
-    })
+    let seconds = (js_sys::Date::now() / 1000.0) as i64;
+    anyqtama_core::date::local_date_time(seconds, utc_offset_minutes)
+        .map(|(d, _)| d)
+        .unwrap_or_else(|| anyqtama_core::Date::from_ymd(2026, 1, 1).expect("a date"))
 }

@@ -16,9 +16,10 @@ pub mod components;
 pub mod context;
 pub mod data;
 pub mod draft;
+pub mod embed;
 pub mod steps;
 pub mod storage;
 pub mod submit;
 pub mod validation;
 
-pub use app::{App, RulesFact};
+pub use app::{App, AppProps, RulesFact};

@@ -1,7 +1,40 @@
-//! The entry point Trunk builds: mounts [`anyqtama_web::App`] on `<body>`.
+//! The entry points Trunk builds: `mount` renders [`anyqtama_web::App`] into an element, for the
+//! standalone page (`assets/start.js`, on `<body>`) and for host pages (`assets/embed.js`: the
+//! `<anyqtama-form>` element and `Anyqtama.mount`, in a shadow root). Nothing starts on load.
 
-fn main() {
-    yew::Renderer::<anyqtama_web::App>::new().render();
+use anyqtama_web::embed::{Config, Host};
+use anyqtama_web::{App, AppProps};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+fn main() {}
+
+/// A mounted widget. `unmount` destroys its components: their effects are cleaned up (timers,
+/// listeners), its DOM is removed, and its memory is returned.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    pub fn unmount(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Renders a widget into `root`; its events are dispatched on `host`. `config` is the object of
+/// `docs/EMBEDDING.md` flattened by `assets/embed.js` into `[key, value, …]`; `["page", "true"]`
+/// makes the widget the whole page, configured by the page's address.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, host: web_sys::Element, config: Vec<String>) -> Widget {
+    let config = Config::from_flat(&config);
+    let config = if config.page { Config::from_location() } else { config };
+    let host = Host { element: Some(host), config: Rc::new(config) };
+    let handle = yew::Renderer::<App>::with_root_and_props(root, AppProps { host }).render();
+    Widget { handle: Some(handle) }
 }
 
 /// Talc instead of the standard library's dlmalloc: ~2.5 KB less gzipped WebAssembly.

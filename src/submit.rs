@@ -9,7 +9,9 @@
 //! errors and 5xx are retried with back-off; if the portal stays unreachable (or the browser is
 //! offline) the ZIP waits in IndexedDB (`outbox/<id>`) and is sent when the connection is back.
 
-use crate::draft::{file_key, Draft, Receipt};
+use crate::context::Shared;
+use crate::draft::{file_key, Receipt};
+use crate::embed::Config;
 use anyqtama_core::Date;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -23,6 +25,7 @@ extern "C" {
         files: &JsValue,
         id: &str,
         endpoint: &str,
+        db: &str,
         on_progress: &Closure<dyn Fn(String, u32, u32)>,
     ) -> js_sys::Promise;
 }
@@ -86,13 +89,14 @@ struct Order<'a> {
 
 /// Builds (or takes from the outbox) and sends the bundle `id` of `draft`; the outcome.
 pub async fn send(
-    draft: &Draft,
+    shared: &Shared,
     id: &str,
     rules_version: &str,
-    today: Date,
     progress: Rc<dyn Fn(Progress)>,
 ) -> Progress {
-    let order = Order { application: &draft.application, id, date: today, lang: draft.lang, rules_version };
+    let draft = &shared.draft;
+    let order =
+        Order { application: &draft.application, id, date: shared.today, lang: draft.lang, rules_version };
     let Ok(order) = serde_json::to_string(&order) else { return Progress::Failed("order".into()) };
     let files = js_sys::Array::new();
     for doc in &draft.application.documents {
@@ -112,7 +116,16 @@ pub async fn send(
             _ => Progress::Sending { attempt: a },
         })
     });
-    let outcome = match JsFuture::from(submit_js(&order, &files, id, &endpoint(), &on_progress)).await {
+    let outcome = match JsFuture::from(submit_js(
+        &order,
+        &files,
+        id,
+        &endpoint(&shared.host.config),
+        shared.store.files_db(),
+        &on_progress,
+    ))
+    .await
+    {
         Ok(v) => v,
         Err(e) => return Progress::Failed(reason(e)),
     };
@@ -130,12 +143,8 @@ pub async fn send(
     Progress::Queued { reason: get("queued").and_then(|v| v.as_string()).unwrap_or_default() }
 }
 
-/// The portal's endpoint: `?submit=URL`, else `/api/bundles` on this origin.
-pub fn endpoint() -> String {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|p| p.get("submit"))
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "/api/bundles".to_string())
+/// The portal's endpoint: the host's (`endpoint`, or `?submit=URL` on the standalone page),
+/// else `/api/bundles` on this origin.
+pub fn endpoint(config: &Config) -> String {
+    config.endpoint.clone().unwrap_or_else(|| "/api/bundles".to_string())
 }

@@ -164,7 +164,7 @@ pub fn CheckPage() -> Html {
             Callback::from(move |e: MouseEvent| {
                 e.prevent_default();
                 if on_page {
-                    crate::components::error_summary::focus_element(&anchor);
+                    shared.host.focus(&anchor);
                 } else {
                     shared.dispatch(Action::Validated(page.clone()));
                     shared.dispatch(Action::GoTo(page.clone()));

@@ -1,5 +1,6 @@
 //! The error summary at the top of a page (GOV.UK pattern): it takes focus when it appears, and
-//! each message links to the field or document it concerns.
+//! each message links to the field or document it concerns (focus moves there itself: in a
+//! shadow root, the link's `#id` would not be found).
 
 use yew::prelude::*;
 
@@ -16,21 +17,12 @@ pub struct ErrorSummaryProps {
     pub items: Vec<SummaryItem>,
 }
 
-/// Moves focus to the element with `id` (and scrolls it into view).
-pub fn focus_element(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
-        return;
-    };
-    el.scroll_into_view();
-    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
-}
-
 #[component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let node = use_node_ref();
+    // The widget's host finds the field in the widget's shadow root, when there is one.
+    let host = use_context::<crate::context::Shared>().map(|s| s.host).unwrap_or_default();
+
     {
         let node = node.clone();
         use_effect_with(props.items.clone(), move |items| {
@@ -46,9 +38,10 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     }
     let links = props.items.iter().map(|item| {
         let anchor = item.anchor.clone();
+        let host = host.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            focus_element(&anchor);
+            host.focus(&anchor);
         });
         html! { <li><a href={format!("#{}", item.anchor)} {onclick}>{ item.message.clone() }</a></li> }
     });

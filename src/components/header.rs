@@ -1,4 +1,5 @@
-//! The page header: the service's name and the language switch (kk, ru, en). Switching language
+//! The page header: the service's name and the language switch (kk, ru, en, or the languages
+//! the host offers). Switching language
 //! changes only how things are said: the draft is kept as it is.
 
 use crate::context::Shared;
@@ -8,7 +9,8 @@ use yew::prelude::*;
 /// The header (a function rather than a component: the same markup, less code).
 pub fn header(shared: &Shared, on_lang: &Callback<Lang>) -> Html {
     let t = &shared.t;
-    let switch = Lang::ALL.iter().map(|&l| {
+    let offered = shared.host.config.offered();
+    let switch = offered.iter().map(|&l| {
         let onclick = on_lang.reform(move |_: MouseEvent| l);
         let pressed = if l == t.lang() { "true" } else { "false" };
         html! {
@@ -20,13 +22,15 @@ pub fn header(shared: &Shared, on_lang: &Callback<Lang>) -> Html {
         }
     });
     html! {
-        <header class="header no-print">
+        <@{if shared.host.config.page { "header" } else { "div" }} class="header no-print">
             <div class="header__bar">
                 <div class="width-container header__inner">
                     <span class="header__service">{ t.text("app-service-name") }</span>
-                    <nav class="lang-switch" aria-label={t.text("app-lang-switch")}>
-                        <ul class="lang-switch__list">{ for switch }</ul>
-                    </nav>
+                    if offered.len() > 1 {
+                        <nav class="lang-switch" aria-label={t.text("app-lang-switch")}>
+                            <ul class="lang-switch__list">{ for switch }</ul>
+                        </nav>
+                    }
                 </div>
             </div>
             <div class="width-container">
@@ -35,6 +39,6 @@ pub fn header(shared: &Shared, on_lang: &Callback<Lang>) -> Html {
                     <span>{ t.text("app-phase-text") }</span>
                 </div>
             </div>
-        </header>
+        </@>
     }
 }

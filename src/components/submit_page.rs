@@ -20,7 +20,7 @@ async fn send(shared: Shared, progress: Callback<Progress>) {
         std::rc::Rc::new(move |p: Progress| progress.emit(p))
     };
     let version = shared.rules().version.clone();
-    let outcome = submit::send(&shared.draft, &id, &version, shared.today, report).await;
+    let outcome = submit::send(&shared, &id, &version, report).await;
     match &outcome {
         Progress::Sent(receipt) => shared.dispatch(Action::Submission(Submission {
             id: id.clone(),
@@ -193,7 +193,7 @@ pub fn SubmitPage() -> Html {
                 { receipt_view(&shared, receipt) }
             } else {
                 <p>{ t.text("app-submit-intro") }</p>
-                <p class="inset">{ t.format("app-submit-where", &[("endpoint", Value::from(submit::endpoint()))]) }</p>
+                <p class="inset">{ t.format("app-submit-where", &[("endpoint", Value::from(submit::endpoint(&shared.host.config)))]) }</p>
                 if submission.as_ref().is_some_and(|s| s.queued) {
                     <div class="panel panel--warning" role="status" data-testid="queued">
                         <p>{ t.text("app-submit-queued") }</p>
