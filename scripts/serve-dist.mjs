@@ -4,7 +4,8 @@
 //   node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
 //
 // Serves files with their media type (application/wasm for streaming compilation), `/` as
-// index.html, and index.html for unknown paths without an extension (client-side routes).
+// index.html, a folder's own index.html, and index.html for unknown paths without an extension
+// (client-side routes).
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -65,7 +66,9 @@ export function serve(dir, { host = "127.0.0.1", port = 0 } = {}) {
     }
     let path = resolve(join(root, pathname));
     if (path !== root && !path.startsWith(root + sep)) return send(403, "forbidden\n");
-    let info = await file(path);
+    // A folder's own index.html (the example portal, /examples/portal/), as `anyqtama serve`.
+    let info = (await file(path)) ?? (await file(join(path, "index.html")));
+    if (info && !(await file(path))) path = join(path, "index.html");
     if (!info && (pathname.endsWith("/") || extname(pathname) === "")) {
       path = join(root, "index.html");
       info = await file(path);

@@ -1,5 +1,6 @@
 //! The built widget (`dist/`): files with their media type (`application/wasm`, so browsers
-//! compile while downloading), `index.html` for `/` and for paths without an extension (the
+//! compile while downloading), `index.html` for `/`, a folder's own `index.html` (the example
+//! portal at `/examples/portal/`), and `index.html` for other paths without an extension (the
 //! widget's own routes), and the same strict Content-Security-Policy as
 //! `scripts/serve-dist.mjs`, which the end-to-end tests use.
 
@@ -81,6 +82,10 @@ pub async fn serve(root: &Path, url_path: &str, head: bool) -> Response<Body> {
     let Some(mut path) = resolve(root, url_path) else {
         return plain(StatusCode::FORBIDDEN, "forbidden\n");
     };
+    // A folder with an index.html of its own (the example portal, /examples/portal/).
+    if tokio::fs::metadata(&path).await.is_ok_and(|m| m.is_dir()) {
+        path.push("index.html");
+    }
     let mut bytes = file(&path).await;
     let routable = url_path.ends_with('/') || Path::new(url_path).extension().is_none();
     if bytes.is_none() && routable {

@@ -285,6 +285,15 @@ fn the_widget_is_served_with_its_policy() {
     assert_eq!(get(s.addr(), "/missing.js").status, 404);
     assert_eq!(get(s.addr(), "/%2e%2e/%2e%2e/etc/passwd").status, 403);
     assert_eq!(get(s.addr(), "/api/unknown").status, 404);
+    // A folder with its own index.html (the example portal) is served as that page, with the
+    // same policy; a folder without one falls back to the widget.
+    std::fs::create_dir_all(dist.path().join("examples/portal")).unwrap();
+    std::fs::write(dist.path().join("examples/portal/index.html"), "<title>portal</title>").unwrap();
+    let portal = get(s.addr(), "/examples/portal/");
+    assert_eq!((portal.status, portal.body.as_slice()), (200, &b"<title>portal</title>"[..]));
+    assert_eq!(portal.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(portal.header("content-security-policy"), Some(anyqtama_server::static_files::CSP));
+    assert_eq!(get(s.addr(), "/examples/").body, index.body);
 }
 
 #[test]
