@@ -12,20 +12,15 @@
 // .tools/venv/bin/python).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync, rmSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { launch } from "./browser.mjs";
+import { BIN, PYTHON, ROOT, outbox, rows, seedComplete, startServer, stop } from "./server.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
-const BIN = process.env.ANYQTAMA ?? join(ROOT, "target", "release", "anyqtama");
-const PYTHON = process.env.PYTHON ?? join(ROOT, ".tools", "venv", "bin", "python");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const TODAY = "2026-11-25";
-const json = (...path) => JSON.parse(readFileSync(join(ROOT, ...path), "utf8"));
 
 let browser, work;
 
@@ -41,36 +36,6 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Starts `anyqtama serve` on a free port with `db`; resolves once it answers. */
-async function startServer(db, port) {
-  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--db", db, "--dist", DIST], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let log = "";
-  child.stderr.on("data", (d) => (log += d));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { child, url, log: () => log };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`anyqtama serve did not start: ${log}`);
-}
-
-const stop = (server) => new Promise((ok) => (server.child.exitCode !== null ? ok() : (server.child.once("exit", ok), server.child.kill("SIGTERM"))));
-
-/** Rows in the `bundles` table of `db`. */
-const rows = (db) =>
-  Number(execFileSync(PYTHON, ["-c", `import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from bundles").fetchone()[0])`, db]).toString().trim());
-
-/** A one-page PDF. */
-function pdf(title) {
-  const body = `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
-}
-
 /**
  * A page at `url` whose browser holds the complete `kind` fixture as a draft on "check your
  * answers", with its files in IndexedDB (as the documents page leaves them).
@@ -82,29 +47,7 @@ async function openComplete(url, kind) {
   page.on("pageerror", (e) => problems.push(e.message));
   await page.goto(`${url}?today=${TODAY}`, { waitUntil: "load" });
   await page.locator("#page-heading").waitFor();
-  const app = json("tests", "fixtures", "applications", `${kind}.json`);
-  const files = app.documents.flatMap((d) => d.files.map((f) => ({ key: `${d.item}/${f.name}`, bytes: [...pdf(f.name)] })));
-  for (const d of app.documents) for (const f of d.files) { f.media_type = "application/pdf"; f.size = pdf(f.name).length; }
-  const draft = { version: 1, lang: "en", step: { page: "check" }, application: app, reached_check: true, validated: [] };
-  await page.evaluate(
-    async ({ files, draft }) => {
-      const db = await new Promise((ok, fail) => {
-        const r = indexedDB.open("anyqtama", 1);
-        r.onupgradeneeded = () => r.result.createObjectStore("files");
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      await new Promise((ok, fail) => {
-        const tx = db.transaction("files", "readwrite");
-        for (const f of files) tx.objectStore("files").put(new Blob([new Uint8Array(f.bytes)], { type: "application/pdf" }), f.key);
-        tx.oncomplete = ok;
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-      localStorage.setItem("anyqtama.draft", JSON.stringify(draft));
-    },
-    { files, draft },
-  );
+  await seedComplete(page, kind);
   await page.reload({ waitUntil: "load" });
   await page.locator("[data-testid=ready]").waitFor();
   return { context, page, problems };
@@ -218,17 +161,7 @@ test("with the server down the bundle is queued, then delivered exactly once", a
     // Pressing the button again, or another try, adds nothing.
     assert.equal(await page.locator("[data-testid=send]").count(), 0);
     assert.equal(rows(db), 1);
-    const outbox = await page.evaluate(
-      () =>
-        new Promise((ok) => {
-          const r = indexedDB.open("anyqtama", 1);
-          r.onsuccess = () => {
-            const q = r.result.transaction("files").objectStore("files").getAllKeys();
-            q.onsuccess = () => ok(q.result.filter((k) => String(k).startsWith("outbox/")));
-          };
-        }),
-    );
-    assert.deepEqual(outbox, [], "the delivered bundle left the outbox");
+    assert.deepEqual(await outbox(page), [], "the delivered bundle left the outbox");
   } finally {
     await context.close();
     await stop(server);
