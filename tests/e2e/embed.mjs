@@ -114,6 +114,35 @@ test("the portal page mounts the widget under its strict CSP and hears its event
   }
 });
 
+test("the keyboard moves from the portal into the widget and works there", async () => {
+  const { context, page, problems } = await openPortal();
+  try {
+    const inWidget = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return a?.tagName === "ANYQTAMA-FORM" ? a.shadowRoot.activeElement?.textContent.trim() : null;
+      });
+    let reached = null;
+    for (let i = 0; i < 25 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await inWidget();
+    }
+    assert.equal(reached, "Қазақша", "Tab from the portal reaches the widget's first control");
+    await page.keyboard.press("Enter");
+    const widget = page.locator("anyqtama-form#application");
+    await page.waitForFunction(() => document.querySelector("anyqtama-form").shadowRoot.querySelector(".anyqtama").lang === "kk");
+    // On to the kinds of request, choose one with the arrow keys and the space bar.
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.querySelector("anyqtama-form").shadowRoot.activeElement?.name)) !== "kind"; i++) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Space");
+    assert.equal(await widget.locator("input[name=kind]:checked").count(), 1, "a kind chosen from the keyboard");
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("bad configuration and unreachable data are reported as error events, and the widget still works", async () => {
   const { context, page, problems } = await openPortal();
   try {
