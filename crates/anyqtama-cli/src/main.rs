@@ -149,6 +149,9 @@ fn write_failed(e: std::io::Error) -> ! {
     std::process::exit(2);
 }
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bundle;
 mod check;
 
