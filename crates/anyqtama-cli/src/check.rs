@@ -187,32 +187,46 @@ pub fn default_jobs() -> usize {
 /// Runs `work` on every input, on `jobs` threads, and hands the results to `emit` in the
 /// inputs' order. Workers take the inputs in order and stay at most `4 × jobs` ahead of what was
 /// emitted, so memory stays bounded however large the folder: each worker holds one bundle, and
-/// few results wait for an earlier, slower one. One job runs on the calling thread.
+/// few results wait for an earlier, slower one. The worker that completes the next result in
+/// order emits it, and those waiting after it (no hand-over to another thread). One job runs on
+/// the calling thread.
 fn in_order<I: Sync, R: Send>(
     inputs: &[I],
     jobs: usize,
     work: impl Fn(&I) -> R + Sync,
-    mut emit: impl FnMut(R),
+    mut emit: impl FnMut(R) + Send,
 ) {
-    use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+    use std::sync::{Condvar, Mutex, PoisonError};
     if jobs <= 1 || inputs.len() <= 1 {
         inputs.iter().for_each(|i| emit(work(i)));
         return;
     }
-    struct Queue {
+    struct State<R, E> {
         /// The next input to take.
         next: usize,
         /// How many results were emitted.
         emitted: usize,
+        /// Results done before an earlier one, by input.
+        waiting: std::collections::BTreeMap<usize, R>,
+        emit: E,
+        /// Workers waiting for the output to move on.
+        sleeping: usize,
         /// A worker panicked: the others stop (and the scope passes the panic on).
         stop: bool,
     }
     let window = jobs * 4;
-    let queue = Mutex::new(Queue { next: 0, emitted: 0, stop: false });
+    let state = Mutex::new(State {
+        next: 0,
+        emitted: 0,
+        waiting: std::collections::BTreeMap::new(),
+        emit,
+        sleeping: 0,
+        stop: false,
+    });
     let moved = Condvar::new();
-    let lock = || queue.lock().unwrap_or_else(PoisonError::into_inner);
+    let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
     /// Wakes the other workers to stop, should this one panic.
-    struct StopOnPanic<'a>(&'a dyn Fn());
+    struct StopOnPanic<'a>(&'a (dyn Fn() + Sync));
     impl Drop for StopOnPanic<'_> {
         fn drop(&mut self) {
             if std::thread::panicking() {
@@ -224,45 +238,43 @@ fn in_order<I: Sync, R: Send>(
         lock().stop = true;
         moved.notify_all();
     };
-    std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::channel::<(usize, R)>();
-        for _ in 0..jobs.min(inputs.len()) {
-            let tx = tx.clone();
-            let (work, lock, moved, stop) = (&work, &lock, &moved, &stop);
-            scope.spawn(move || {
-                let _guard = StopOnPanic(stop);
-                loop {
-                    let i = {
-                        let mut q = lock();
-                        while !q.stop && q.next < inputs.len() && q.next >= q.emitted + window {
-                            q = moved.wait(q).unwrap_or_else(PoisonError::into_inner);
-                        }
-                        if q.stop || q.next >= inputs.len() {
-                            return;
-                        }
-                        q.next += 1;
-                        q.next - 1
-                    };
-                    if tx.send((i, work(&inputs[i]))).is_err() {
-                        return;
-                    }
+    let worker = || {
+        let _guard = StopOnPanic(&stop);
+        loop {
+            let i = {
+                let mut s = lock();
+                while !s.stop && s.next < inputs.len() && s.next >= s.emitted + window {
+                    s.sleeping += 1;
+                    s = moved.wait(s).unwrap_or_else(PoisonError::into_inner);
+                    s.sleeping -= 1;
                 }
-            });
-        }
-        drop(tx);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut next = 0;
-        for (i, result) in rx {
-            waiting.insert(i, result);
-            let before = next;
-            while let Some(result) = waiting.remove(&next) {
-                emit(result);
-                next += 1;
+                if s.stop || s.next >= inputs.len() {
+                    return;
+                }
+                s.next += 1;
+                s.next - 1
+            };
+            let result = work(&inputs[i]);
+            let mut s = lock();
+            let s = &mut *s;
+            if i != s.emitted {
+                s.waiting.insert(i, result);
+                continue;
             }
-            if next > before {
-                lock().emitted = next;
+            (s.emit)(result);
+            s.emitted += 1;
+            while let Some(result) = s.waiting.remove(&s.emitted) {
+                (s.emit)(result);
+                s.emitted += 1;
+            }
+            if s.sleeping > 0 {
                 moved.notify_all();
             }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(inputs.len()) {
+            scope.spawn(worker);
         }
     });
 }
@@ -278,7 +290,7 @@ struct Checked {
 }
 
 /// stdout, buffered: the table or the JSON array is written as the bundles come in.
-struct Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>);
+struct Stdout(std::io::BufWriter<std::io::Stdout>);
 
 impl Stdout {
     fn write(&mut self, text: &str) {
@@ -374,7 +386,7 @@ pub fn check(
         Checked { status, line, details }
     };
 
-    let mut out = Stdout(std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock()));
+    let mut out = Stdout(std::io::BufWriter::with_capacity(64 << 10, std::io::stdout()));
     if json {
         out.write("[");
     } else {

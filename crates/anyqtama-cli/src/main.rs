@@ -149,6 +149,8 @@ fn write_failed(e: std::io::Error) -> ! {
     std::process::exit(2);
 }
 
+/// mimalloc: checking bundles allocates many small values and one bundle-sized buffer each;
+/// glibc's malloc took ~10% of `anyqtama check` (BENCHMARKS.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
