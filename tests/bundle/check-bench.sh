@@ -48,7 +48,9 @@ for f in sorted(os.listdir(src)):
 " "$work/zips" "$work/bags"
 
 # R runs, the tools taking turns, each started afresh (cold process, warm page cache): wall
-# time, and CPU time (user + system, all threads) which another load on the machine disturbs less.
+# time, and CPU time (user + system, all threads) which another load on the machine disturbs less;
+# and how many cores the rest of the machine kept busy meanwhile (from /proc/stat), since a
+# second core taken by another build halves what two jobs can do.
 mkdir -p test-artifacts
 "$VENV_DIR/bin/python" - "$n" "${2:-5}" "$bin" "$work" <<'PY' | tee test-artifacts/check-bench.txt
 import json, os, resource, statistics, subprocess, sys, time
@@ -63,9 +65,15 @@ for d in sorted(os.listdir(root)):
 check = [bin, "check", os.path.join(work, "zips"), "--today", "2026-11-25", "--json"]
 tools = {"ours": check, "single": check + ["--jobs", "1"], "bagit": bagit}
 times = {k: [] for k in tools}
+others = {k: [] for k in tools}
+tick = os.sysconf("SC_CLK_TCK")
+def busy():
+    fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / tick  # all but idle and iowait
 for _ in range(runs):
     for name, cmd in tools.items():
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        busy0 = busy()
         t0 = time.perf_counter()
         with open(os.path.join(work, "out"), "wb") as out:
             subprocess.run(cmd, stdout=out, check=True)
@@ -73,6 +81,7 @@ for _ in range(runs):
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         times[name].append((wall, cpu))
+        others[name].append(max(0.0, busy() - busy0 - cpu) / wall)
         if name != "bagit":
             valid = sum(e["status"] == "valid" for e in json.load(open(os.path.join(work, "out"))))
             assert valid == n, f"only {valid} of {n} bundles valid"
@@ -82,7 +91,8 @@ def line(name):
     cpu = statistics.median(c for _, c in times[name])
     m = statistics.median(walls)
     return (f"{m:.3f} s median ({min(walls):.3f}-{max(walls):.3f}): {n / m:,.0f}/s "
-            f"({n / max(walls):,.0f}-{n / min(walls):,.0f}); CPU {cpu:.3f} s, {cpu / n * 1e6:.0f} us a bundle")
+            f"({n / max(walls):,.0f}-{n / min(walls):,.0f}); CPU {cpu:.3f} s, {cpu / n * 1e6:.0f} us a bundle; "
+            f"other load {statistics.median(others[name]):.1f} cores")
 print(f"check-bench: {n} bundles, all valid; {runs} runs each; {cores} cores; load average after: "
       + " ".join(open("/proc/loadavg").read().split()[:3]))
 print(f"  anyqtama check (integrity + signature + core check, {cores} jobs): {line('ours')}")
