@@ -71,6 +71,9 @@ fn encode_path(path: &str) -> String {
 }
 
 fn decode_path(path: &str) -> String {
+    if !path.contains('%') {
+        return path.to_string(); // nothing to decode (the usual case): no five passes
+    }
     path.replace("%0A", "\n")
         .replace("%0a", "\n")
         .replace("%0D", "\r")

@@ -36,7 +36,7 @@ fn write(value: &Value, out: &mut String) {
         }
         Value::Object(map) => {
             let mut members: Vec<(&String, &Value)> = map.iter().collect();
-            members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+            members.sort_by(|a, b| utf16_order(a.0, b.0));
             out.push('{');
             for (i, (k, v)) in members.into_iter().enumerate() {
                 if i > 0 {
@@ -51,21 +51,44 @@ fn write(value: &Value, out: &mut String) {
     }
 }
 
+/// The order of two names by their UTF-16 code units. UTF-8's byte order is the order of code
+/// points, which differs from UTF-16's only between a character from U+E000 up and one from
+/// U+10000 up (a surrogate pair in UTF-16): names without such characters (lead bytes 0xEE and
+/// above) compare as bytes, without re-encoding.
+fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let plain = |s: &str| s.bytes().all(|b| b < 0xEE);
+    if plain(a) && plain(b) {
+        a.cmp(b)
+    } else {
+        a.encode_utf16().cmp(b.encode_utf16())
+    }
+}
+
 fn string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{9}' => out.push_str("\\t"),
-            '\u{a}' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{d}' => out.push_str("\\r"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
+    // Runs of characters that need no escape are copied whole.
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x09 => "\\t",
+            0x0a => "\\n",
+            0x0c => "\\f",
+            0x0d => "\\r",
+            0..0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{:04x}", b));
+        } else {
+            out.push_str(escape);
         }
+        plain = i + 1;
     }
+    out.push_str(&s[plain..]);
     out.push('"');
 }
 
@@ -162,7 +185,43 @@ mod tests {
         );
     }
 
+    /// The escaping as RFC 8785 states it, a character at a time.
+    fn string_by_chars(s: &str) -> String {
+        let mut out = String::from('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{9}' => out.push_str("\\t"),
+                '\u{a}' => out.push_str("\\n"),
+                '\u{c}' => out.push_str("\\f"),
+                '\u{d}' => out.push_str("\\r"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn names_order_by_utf16_code_units(a in "[a-c\u{0}-\u{7f}\u{e000}-\u{e002}\u{ffff}\u{10000}-\u{10002}é€]{0,6}", b in proptest::arbitrary::any::<String>(), c in proptest::arbitrary::any::<String>()) {
+            for (x, y) in [(&a, &b), (&b, &c), (&a, &c), (&b, &a)] {
+                proptest::prop_assert_eq!(utf16_order(x, y), x.encode_utf16().cmp(y.encode_utf16()));
+            }
+        }
+
+        #[test]
+        fn strings_escape_as_rfc_8785_says(s in proptest::arbitrary::any::<String>(), t in "[\u{0}-\u{24}\\\\\"a-zé€😀]{0,12}") {
+            for x in [&s, &t] {
+                let mut out = String::new();
+                string(x, &mut out);
+                proptest::prop_assert_eq!(out, string_by_chars(x));
+            }
+        }
+
         #[test]
         fn numbers_parse_back_to_the_same_double(x in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL) {
             let s = number(x);

@@ -15,10 +15,26 @@ pub fn b64url(data: &[u8]) -> String {
     out
 }
 
+const INVALID: u8 = 0xFF;
+
+/// Each byte's value in [`ALPHABET`], or [`INVALID`].
+const DECODE: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// Decodes base64url without padding, strictly: no padding, no whitespace, no other alphabet,
 /// and no non-zero bits left over (so every value has exactly one encoding).
 pub fn b64url_decode(text: &str) -> Option<Vec<u8>> {
-    let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32);
+    let value = |c: u8| match DECODE[usize::from(c)] {
+        INVALID => None,
+        v => Some(u32::from(v)),
+    };
     let bytes = text.as_bytes();
     if bytes.len() % 4 == 1 {
         return None;

@@ -80,7 +80,7 @@ pub fn verify(
         application: None,
         report: None,
     };
-    let archive = match zip::read(bytes, &options.limits) {
+    let archive = match zip::read_borrowed(bytes, &options.limits) {
         Ok(a) => a,
         Err(p) => {
             report.readable = false;
@@ -93,8 +93,8 @@ pub fn verify(
     let files: BTreeMap<&str, &[u8]> = archive
         .entries
         .iter()
-        .filter(|e| !e.name.ends_with('/'))
-        .map(|e| (e.name.as_str(), e.data.as_slice()))
+        .filter(|(name, _)| !name.ends_with('/'))
+        .map(|(name, data)| (name.as_ref(), data.as_ref()))
         .collect();
 
     // Which files are which.

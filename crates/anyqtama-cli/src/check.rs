@@ -1,8 +1,9 @@
 //! `anyqtama check PATH...`: pre-checks packages offline — a bundle ZIP, an unzipped bag, or a
 //! folder of many bundles — with the same core as the widget and the intake server: integrity,
-//! signature, completeness, expiry and deadlines as of `--today`. One bundle at a time (a folder
-//! is listed, not loaded), a progress bar on stderr for many, a summary table, then each
-//! bundle's problems and findings. Exit 0 all clean, 1 any bundle refused, 2 any unreadable.
+//! signature, completeness, expiry and deadlines as of `--today`. Bundles are checked on every
+//! core (`--jobs`), each worker holding one bundle (a folder is listed, not loaded), and reported
+//! in the order given: a progress bar on stderr for many, a summary table, then each bundle's
+//! problems and findings. Exit 0 all clean, 1 any bundle refused, 2 any unreadable.
 
 use crate::bundle::Texts;
 use crate::Failure;
@@ -48,11 +49,16 @@ fn collect(t: &Localizer, paths: &[PathBuf]) -> Result<Vec<Input>, Failure> {
             let entries = std::fs::read_dir(path).map_err(|e| crate::data_error(t, path, e))?;
             let mut found: Vec<Input> = entries
                 .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter_map(|p| {
-                    if p.is_dir() && is_bag(&p) {
+                .filter_map(|e| {
+                    let p = e.path();
+                    // The type comes with the listing; only a symbolic link is followed with a stat.
+                    let kind = match e.file_type() {
+                        Ok(kind) if !kind.is_symlink() => kind,
+                        _ => std::fs::metadata(&p).ok()?.file_type(),
+                    };
+                    if kind.is_dir() && is_bag(&p) {
                         Some(Input::Bag(p))
-                    } else if p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("zip")) {
+                    } else if kind.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("zip")) {
                         Some(Input::Zip(p))
                     } else {
                         None
@@ -173,13 +179,162 @@ impl ProgressBar {
     }
 }
 
-/// Runs the check; the exit status.
+/// How many bundles are checked at once by default: one per core the process may use.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Runs `work` on every input, on `jobs` threads, and hands the results to `emit` in the
+/// inputs' order. Workers take the inputs in order and stay at most `4 × jobs` ahead of what was
+/// emitted, so memory stays bounded however large the folder: each worker holds one bundle, and
+/// few results wait for an earlier, slower one. The worker that completes the next result in
+/// order emits it, and those waiting after it (no hand-over to another thread). One job runs on
+/// the calling thread.
+fn in_order<I: Sync, R: Send>(
+    inputs: &[I],
+    jobs: usize,
+    work: impl Fn(&I) -> R + Sync,
+    mut emit: impl FnMut(R) + Send,
+) {
+    use std::sync::{Condvar, Mutex, PoisonError};
+    if jobs <= 1 || inputs.len() <= 1 {
+        inputs.iter().for_each(|i| emit(work(i)));
+        return;
+    }
+    struct State<R, E> {
+        /// The next input to take.
+        next: usize,
+        /// How many results were emitted.
+        emitted: usize,
+        /// Results done before an earlier one, by input.
+        waiting: std::collections::BTreeMap<usize, R>,
+        emit: E,
+        /// Workers waiting for the output to move on.
+        sleeping: usize,
+        /// A worker panicked: the others stop (and the scope passes the panic on).
+        stop: bool,
+    }
+    let window = jobs * 4;
+    let state = Mutex::new(State {
+        next: 0,
+        emitted: 0,
+        waiting: std::collections::BTreeMap::new(),
+        emit,
+        sleeping: 0,
+        stop: false,
+    });
+    let moved = Condvar::new();
+    let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
+    /// Wakes the other workers to stop, should this one panic.
+    struct StopOnPanic<'a>(&'a (dyn Fn() + Sync));
+    impl Drop for StopOnPanic<'_> {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                (self.0)();
+            }
+        }
+    }
+    let stop = || {
+        lock().stop = true;
+        moved.notify_all();
+    };
+    let worker = || {
+        let _guard = StopOnPanic(&stop);
+        loop {
+            let i = {
+                let mut s = lock();
+                while !s.stop && s.next < inputs.len() && s.next >= s.emitted + window {
+                    s.sleeping += 1;
+                    s = moved.wait(s).unwrap_or_else(PoisonError::into_inner);
+                    s.sleeping -= 1;
+                }
+                if s.stop || s.next >= inputs.len() {
+                    return;
+                }
+                s.next += 1;
+                s.next - 1
+            };
+            let result = work(&inputs[i]);
+            let mut s = lock();
+            let s = &mut *s;
+            if i != s.emitted {
+                s.waiting.insert(i, result);
+                continue;
+            }
+            (s.emit)(result);
+            s.emitted += 1;
+            while let Some(result) = s.waiting.remove(&s.emitted) {
+                (s.emit)(result);
+                s.emitted += 1;
+            }
+            if s.sleeping > 0 {
+                moved.notify_all();
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(inputs.len()) {
+            scope.spawn(worker);
+        }
+    });
+}
+
+/// One bundle's verdict, ready to print.
+struct Checked {
+    status: Status,
+    /// With `--json`, its entry (pretty-printed, as an element of the array); otherwise its row
+    /// of the table.
+    line: String,
+    /// Its problems and findings (text only).
+    details: Option<(String, Vec<String>)>,
+}
+
+/// stdout, buffered: the table or the JSON array is written as the bundles come in.
+struct Stdout(std::io::BufWriter<std::io::Stdout>);
+
+impl Stdout {
+    fn write(&mut self, text: &str) {
+        use std::io::Write;
+        if let Err(e) = self.0.write_all(text.as_bytes()) {
+            crate::write_failed(e);
+        }
+    }
+    fn line(&mut self, text: &str) {
+        self.write(text);
+        self.write("\n");
+    }
+    fn finish(mut self) {
+        use std::io::Write;
+        if let Err(e) = self.0.flush() {
+            crate::write_failed(e);
+        }
+    }
+}
+
+/// `value` pretty-printed as an element of a pretty-printed array: what
+/// `serde_json::to_string_pretty` writes for it there (strings never hold a raw line break).
+fn array_element(value: &serde_json::Value) -> String {
+    let pretty = serde_json::to_string_pretty(value).expect("plain JSON");
+    let mut out = String::with_capacity(pretty.len() + pretty.len() / 16);
+    for (i, line) in pretty.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// Runs the check on `jobs` threads (output in the order of `paths`, the same for any `jobs`);
+/// the exit status.
 pub fn check(
     json: bool,
     t: &Localizer,
     regulation: &Regulation,
     paths: &[PathBuf],
     today: Date,
+    jobs: usize,
 ) -> Result<u8, Failure> {
     let x = Texts::new(t);
     let inputs = collect(t, paths)?;
@@ -192,15 +347,9 @@ pub fn check(
         Some(path) => format!("{path}: {}", x.problem(p)),
         None => x.problem(p),
     };
-    let mut worst = Status::Valid;
-    let mut counts = [0usize; 3];
-    let mut details = Vec::new();
-    let mut rows = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
+    // Checking a bundle and wording its verdict: the workers' part.
+    let check_and_describe = |input: &Input| -> Checked {
         let (status, report, why) = check_one(input, regulation, today);
-        bar.tick(i + 1);
-        worst = worst.max(status);
-        counts[status as usize] += 1;
         let path = input.path().display().to_string();
         if json {
             let mut entry = match &report {
@@ -213,15 +362,15 @@ pub fn check(
             };
             entry["path"] = path.into();
             entry["status"] = status.key().into();
-            rows.push(entry);
-            continue;
+            return Checked { status, line: array_element(&entry), details: None };
         }
         let (b, w, n) = report
             .as_ref()
             .and_then(|r| r.report.as_ref())
             .map_or((0, 0, 0), |rep| (rep.blockers, rep.warnings, rep.notes));
         let id = report.as_ref().and_then(|r| r.id.clone()).unwrap_or_else(|| "—".into());
-        rows.push(json!([path, t.text(&format!("check-cli-status-{}", status.key())), id, b, w, n]));
+        let status_text = t.text(&format!("check-cli-status-{}", status.key()));
+        let line = format!("{path:<48} {status_text:<14} {id:<36} {b:>3} {w:>3} {n:>3}");
         let mut lines: Vec<String> = report
             .as_ref()
             .map_or_else(|| vec![why.clone()], |r| r.errors.iter().map(problem_line).collect());
@@ -233,33 +382,43 @@ pub fn check(
                 |f| format!("{}: {}", t.text(&format!("severity-{}", f.severity.key())), t.finding(f, rules)),
             ));
         }
-        if !lines.is_empty() {
-            details.push((path, lines));
-        }
-    }
+        let details = (!lines.is_empty()).then_some((path, lines));
+        Checked { status, line, details }
+    };
+
+    let mut out = Stdout(std::io::BufWriter::with_capacity(64 << 10, std::io::stdout()));
     if json {
-        out!("{}", serde_json::to_string_pretty(&rows).expect("plain JSON"));
+        out.write("[");
     } else {
-        out!("{}", t.format("check-cli-heading", &[("date", t.date(today).into())]));
-        for row in &rows {
-            let cell = |i: usize| row[i].as_str().map_or_else(|| row[i].to_string(), str::to_string);
-            out!(
-                "{:<48} {:<14} {:<36} {:>3} {:>3} {:>3}",
-                cell(0),
-                cell(1),
-                cell(2),
-                cell(3),
-                cell(4),
-                cell(5)
-            );
+        out.line(&t.format("check-cli-heading", &[("date", t.date(today).into())]));
+    }
+    let mut worst = Status::Valid;
+    let mut counts = [0usize; 3];
+    let mut details = Vec::new();
+    let mut done = 0;
+    in_order(&inputs, jobs, check_and_describe, |checked| {
+        worst = worst.max(checked.status);
+        counts[checked.status as usize] += 1;
+        if json {
+            out.write(if done == 0 { "\n" } else { ",\n" });
+            out.write(&checked.line);
+        } else {
+            out.line(&checked.line);
         }
+        details.extend(checked.details);
+        done += 1;
+        bar.tick(done);
+    });
+    if json {
+        out.line("\n]");
+    } else {
         for (path, lines) in &details {
-            out!("\n{path}");
+            out.line(&format!("\n{path}"));
             for l in lines {
-                out!("  - {l}");
+                out.line(&format!("  - {l}"));
             }
         }
-        out!(
+        out.line(&format!(
             "\n{}",
             t.format(
                 "check-cli-summary",
@@ -270,11 +429,56 @@ pub fn check(
                     ("unreadable", Value::Num(counts[2] as i64)),
                 ]
             )
-        );
+        ));
     }
+    out.finish();
     Ok(match worst {
         Status::Valid => 0,
         Status::Refused => 1,
         Status::Unreadable => 2,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_elements_join_into_what_serde_json_writes_for_the_array() {
+        let values = [
+            json!({"errors": [], "id": null, "path": "a\nb.zip", "report": {"n": [1, {"k": {}}], "s": "x"}}),
+            json!([]),
+            json!("just a string"),
+            json!({"nested": [[1, 2], [], {"deep": [{"deeper": "é ✓"}]}]}),
+        ];
+        for n in 1..=values.len() {
+            let joined: Vec<String> = values[..n].iter().map(array_element).collect();
+            let streamed = format!("[\n{}\n]", joined.join(",\n"));
+            assert_eq!(streamed, serde_json::to_string_pretty(&values[..n]).unwrap());
+        }
+    }
+
+    #[test]
+    fn in_order_keeps_the_order_and_every_result_for_any_number_of_jobs() {
+        let inputs: Vec<u64> = (0..200).collect();
+        // Uneven work, so that workers finish out of order.
+        let work = |&i: &u64| {
+            std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 300));
+            i * i
+        };
+        for jobs in [1, 2, 3, 8, 500] {
+            let mut got = Vec::new();
+            in_order(&inputs, jobs, work, |r| got.push(r));
+            assert_eq!(got, inputs.iter().map(|i| i * i).collect::<Vec<_>>(), "{jobs} jobs");
+        }
+    }
+
+    #[test]
+    fn in_order_passes_a_workers_panic_on_instead_of_hanging() {
+        let inputs: Vec<u32> = (0..100).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            in_order(&inputs, 3, |&i| assert_ne!(i, 10, "boom"), |()| {});
+        });
+        assert!(outcome.is_err());
+    }
 }

@@ -63,6 +63,9 @@ enum Command {
         /// Check as of this day (YYYY-MM-DD) instead of today in Kazakhstan (UTC+5).
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+        /// How many bundles to check at once (default: one per CPU core). The output is the same.
+        #[arg(long, value_name = "N")]
+        jobs: Option<std::num::NonZeroUsize>,
     },
     Verify {
         /// The bundle, a ZIP (docs/BUNDLE.md).
@@ -133,13 +136,23 @@ fn write_line(args: std::fmt::Arguments<'_>) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout.write_fmt(args).and_then(|()| stdout.write_all(b"\n")) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("anyqtama: {e}");
-        std::process::exit(2);
+        write_failed(e);
     }
 }
+
+/// Writing to stdout failed: a closed pipe ends the program quietly, anything else with status 2.
+fn write_failed(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("anyqtama: {e}");
+    std::process::exit(2);
+}
+
+/// mimalloc: checking bundles allocates many small values and one bundle-sized buffer each;
+/// glibc's malloc took ~10% of `anyqtama check` (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bundle;
 mod check;
@@ -167,12 +180,13 @@ fn run(cli: &Cli, t: &Localizer) -> Result<ExitCode, Failure> {
     match &cli.command {
         Command::Deadline { event, date } => deadline_command(cli, t, &rules, &calendar, event, date)?,
         Command::Calendar { year } => calendar_command(cli, t, &calendar, year)?,
-        Command::Check { paths, today } => {
+        Command::Check { paths, today, jobs } => {
             let today = match today {
                 Some(d) => parse_date(t, d)?,
                 None => bundle::today(),
             };
-            return Ok(ExitCode::from(check::check(cli.json, t, &regulation(), paths, today)?));
+            let jobs = jobs.map_or_else(check::default_jobs, usize::from);
+            return Ok(ExitCode::from(check::check(cli.json, t, &regulation(), paths, today, jobs)?));
         }
         Command::Verify { bundle, today } => {
             let today = match today {

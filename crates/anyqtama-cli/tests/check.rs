@@ -49,19 +49,24 @@ fn tamper(src: &Path, dst: &Path) {
     std::fs::write(dst, w.finish().unwrap()).unwrap();
 }
 
+/// A bundle unzipped into a bag folder.
+fn unzip(zip: &Path, bag: &Path) {
+    let bytes = std::fs::read(zip).unwrap();
+    let archive = anyqtama_bundle::zip::read(&bytes, &anyqtama_bundle::zip::Limits::default()).unwrap();
+    for e in archive.entries {
+        let path = bag.join(&e.name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, e.data).unwrap();
+    }
+}
+
 #[test]
 fn a_folder_of_valid_bundles_and_a_bag_is_clean() {
     let dir = temp("clean");
     std::fs::copy(fixture("bundles/issue.zip"), dir.join("issue.zip")).unwrap();
     std::fs::copy(fixture("bundles/browser/extend.zip"), dir.join("extend.zip")).unwrap();
     // An unzipped bag beside them.
-    let bytes = std::fs::read(fixture("bundles/duplicate.zip")).unwrap();
-    let archive = anyqtama_bundle::zip::read(&bytes, &anyqtama_bundle::zip::Limits::default()).unwrap();
-    for e in archive.entries {
-        let path = dir.join("duplicate-bag").join(&e.name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, e.data).unwrap();
-    }
+    unzip(&fixture("bundles/duplicate.zip"), &dir.join("duplicate-bag"));
     let o = run(&["check", s(&dir), "--today", "2026-11-25", "--json", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
     let v = json(&o);
@@ -116,4 +121,131 @@ fn tampered_expired_and_unreadable_bundles_give_their_exit_codes() {
     assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
     std::fs::remove_dir_all(&dir).ok();
     std::fs::remove_dir_all(&empty).ok();
+}
+
+/// A folder mixing every outcome, in an order where they alternate: valid bundles (built
+/// natively and in the browser), an unzipped bag, tampered ones, ones whose passport expired
+/// before `--today`, and unreadable ones (not a ZIP, cut short, empty).
+fn mixed_folder(name: &str) -> PathBuf {
+    let dir = temp(name);
+    let work = temp(&format!("{name}-work"));
+    // An application whose identity document expired on 1 Nov 2026, bundled with the test key.
+    let app = std::fs::read_to_string(fixture("applications/issue.json"))
+        .unwrap()
+        .replace("\"id_doc_expires_on\": \"2031-05-13\"", "\"id_doc_expires_on\": \"2026-11-01\"");
+    assert!(app.contains("2026-11-01"));
+    std::fs::write(work.join("app.json"), app).unwrap();
+    for item in ["identity-document", "education-documents", "work-record"] {
+        std::fs::create_dir_all(work.join("docs").join(item)).unwrap();
+        std::fs::write(work.join("docs").join(item).join("scan.pdf"), b"%PDF-1.4\nscan\n").unwrap();
+    }
+    let expired = work.join("expired.zip");
+    let key = fixture("bundles/test-key.jwk");
+    let o = run(&[
+        "bundle",
+        "--application",
+        s(&work.join("app.json")),
+        "--documents",
+        s(&work.join("docs")),
+        "--key",
+        s(&key),
+        "--out",
+        s(&expired),
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    let kinds = ["issue", "extend", "reissue-identity", "reissue-employer", "duplicate"];
+    for (i, kind) in kinds.iter().enumerate() {
+        let native = fixture(&format!("bundles/{kind}.zip"));
+        std::fs::copy(&native, dir.join(format!("{i}a-valid-{kind}.zip"))).unwrap();
+        std::fs::copy(fixture(&format!("bundles/browser/{kind}.zip")), dir.join(format!("{i}b-browser.zip")))
+            .unwrap();
+        tamper(&native, &dir.join(format!("{i}c-tampered.zip")));
+        std::fs::copy(&expired, dir.join(format!("{i}d-expired.zip"))).unwrap();
+        let bytes = std::fs::read(&native).unwrap();
+        let unreadable: &[u8] = match i % 3 {
+            0 => b"not a zip",
+            1 => &bytes[..bytes.len() / 2],
+            _ => b"",
+        };
+        std::fs::write(dir.join(format!("{i}e-unreadable.zip")), unreadable).unwrap();
+    }
+    unzip(&fixture("bundles/duplicate.zip"), &dir.join("2f-bag"));
+    std::fs::remove_dir_all(&work).ok();
+    dir
+}
+
+#[test]
+fn checking_on_many_threads_gives_the_same_output_as_one_by_one() {
+    let dir = mixed_folder("jobs");
+    for format in [&["--json"][..], &[][..]] {
+        let check = |jobs: &str| {
+            let mut args = vec!["check", s(&dir), "--today", "2026-11-25", "--lang", "en", "--jobs", jobs];
+            args.extend(format);
+            run(&args)
+        };
+        let one = check("1");
+        assert_eq!(one.status.code(), Some(2), "unreadable ones beat refused ones");
+        for jobs in ["2", "3", "8", "64"] {
+            let many = check(jobs);
+            assert_eq!(many.status.code(), one.status.code(), "--jobs {jobs}");
+            assert_eq!(
+                String::from_utf8_lossy(&many.stdout),
+                String::from_utf8_lossy(&one.stdout),
+                "--jobs {jobs} {format:?}"
+            );
+        }
+        // Without --jobs (one per core), the same again.
+        let mut args = vec!["check", s(&dir), "--today", "2026-11-25", "--lang", "en"];
+        args.extend(format);
+        let default = run(&args);
+        assert_eq!((default.status.code(), default.stdout), (one.status.code(), one.stdout.clone()));
+        if format.is_empty() {
+            let out = String::from_utf8_lossy(&one.stdout);
+            assert!(out.contains("26 bundles: 11 valid, 10 refused, 5 unreadable."), "{out}");
+            continue;
+        }
+
+        // The JSON written as the bundles come in is, byte for byte, the whole array pretty-printed.
+        let v = json(&one);
+        assert_eq!(
+            String::from_utf8_lossy(&one.stdout),
+            format!("{}\n", serde_json::to_string_pretty(&v).unwrap())
+        );
+        // In the order of the paths, each with the verdict its name says.
+        let entries = v.as_array().unwrap();
+        let paths: Vec<&str> = entries.iter().map(|e| e["path"].as_str().unwrap()).collect();
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(paths, sorted);
+        assert_eq!(entries.len(), 26);
+        for e in entries {
+            let (path, status) = (e["path"].as_str().unwrap(), e["status"].as_str().unwrap());
+            let codes: Vec<&str> =
+                e["errors"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+            let expected = if path.contains("unreadable") {
+                "unreadable"
+            } else if path.contains("tampered") || path.contains("expired") {
+                "refused"
+            } else {
+                "valid"
+            };
+            assert_eq!(status, expected, "{path}: {codes:?}");
+            if path.contains("tampered") {
+                assert!(codes.contains(&"bag.manifest_mismatch"), "{path}: {codes:?}");
+            }
+            if path.contains("expired") {
+                let findings: Vec<&str> = e["report"]["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f["code"].as_str().unwrap())
+                    .collect();
+                assert!(findings.contains(&"identity_document.expired"), "{path}: {findings:?}");
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }
