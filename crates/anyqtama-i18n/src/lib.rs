@@ -12,7 +12,7 @@ pub mod mini;
 use std::borrow::Cow;
 
 /// The Fluent files of each language, in the order they are added to the bundle.
-pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl"];
+pub const FILES: [&str; 6] = ["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl", "precheck.ftl"];
 
 /// One embedded Fluent file: `ftl!("kk", "core.ftl")`.
 macro_rules! ftl {
@@ -22,7 +22,7 @@ macro_rules! ftl {
 }
 
 /// Every Fluent file of one language, in the order of [`FILES`].
-pub fn all_sources(lang: Lang) -> [&'static str; 5] {
+pub fn all_sources(lang: Lang) -> [&'static str; FILES.len()] {
     macro_rules! all {
         ($l:literal) => {
             [
@@ -31,6 +31,7 @@ pub fn all_sources(lang: Lang) -> [&'static str; 5] {
                 ftl!($l, "app.ftl"),
                 ftl!($l, "bundle.ftl"),
                 ftl!($l, "server.ftl"),
+                ftl!($l, "precheck.ftl"),
             ]
         };
     }
@@ -42,17 +43,18 @@ pub fn all_sources(lang: Lang) -> [&'static str; 5] {
 }
 
 /// The files [`Localizer::new`] loads: all of them natively. The widget (wasm32) leaves out the
-/// command line's (`cli.ftl`), the bundle's (`bundle.ftl`: the worker modules that need them ask
-/// with [`Localizer::with_files`], so they are in those lazily loaded modules, not the first
-/// page) and the intake server's (`server.ftl`, never in the widget).
-pub fn sources(lang: Lang) -> [&'static str; 5] {
+/// command line's (`cli.ftl`), the bundle's (`bundle.ftl`) and the pre-check page's
+/// (`precheck.ftl`) — the pre-check worker's module asks for them with
+/// [`Localizer::with_files`], so they are in that lazily loaded module, not the first page —
+/// and the intake server's (`server.ftl`, never in the widget).
+pub fn sources(lang: Lang) -> [&'static str; FILES.len()] {
     #[cfg(not(target_arch = "wasm32"))]
     return all_sources(lang);
     #[cfg(target_arch = "wasm32")]
     {
         macro_rules! widget {
             ($l:literal) => {
-                [ftl!($l, "core.ftl"), "", ftl!($l, "app.ftl"), "", ""]
+                [ftl!($l, "core.ftl"), "", ftl!($l, "app.ftl"), "", "", ""]
             };
         }
         match lang {
