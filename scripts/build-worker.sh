@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (Trunk.toml): builds a worker's WebAssembly (crate anyqtama-NAME) into
-# the staging dir's NAME/, beside its worker script assets/NAME-worker.js (copied too). Neither is
-# part of the first page: the widget starts the submit worker only when the applicant submits,
-# the pre-check worker only when the pre-check page is used.
+# the staging dir's NAME/, and copies its scripts and styles beside index.html (assets/NAME-*.js:
+# the worker, and for the pre-check the page's body; assets/NAME.css). None is part of the first
+# page: the widget starts the submit worker only when the applicant submits, and loads the
+# pre-check's only when the pre-check page is used.
 #
 #   bash scripts/build-worker.sh submit|precheck
 set -euo pipefail
@@ -15,4 +16,6 @@ cargo build --release --offline --target wasm32-unknown-unknown -p "anyqtama-$NA
 wasm-bindgen --target web --no-typescript --out-dir "$STAGING/$NAME" \
   "$TARGET_DIR/wasm32-unknown-unknown/release/anyqtama_$NAME.wasm"
 wasm-opt -Oz --output "$STAGING/$NAME/anyqtama_${NAME}_bg.wasm" "$STAGING/$NAME/anyqtama_${NAME}_bg.wasm"
-cp "$ROOT/assets/$NAME-worker.js" "$STAGING/$NAME-worker.js"
+for f in "$ROOT/assets/$NAME"-*.js "$ROOT/assets/$NAME.css"; do
+  if [ -e "$f" ]; then cp "$f" "$STAGING/"; fi
+done

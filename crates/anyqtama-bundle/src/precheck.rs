@@ -245,7 +245,7 @@ impl Row {
 
 /// What is wrong with a package, line by line: each problem (`path: message`), or `why` when it
 /// never reached the verifier; then the blockers and warnings of its application
-/// (`Severity: message`). Notes are left to the JSON.
+/// (`Severity: message`). Notes are in [`notes`] (the command line leaves them to its JSON).
 pub fn lines(
     t: &Localizer,
     regulation: &Regulation,
@@ -254,12 +254,30 @@ pub fn lines(
 ) -> Vec<String> {
     let mut lines: Vec<String> = report
         .map_or_else(|| vec![why.to_string()], |r| r.errors.iter().map(|p| problem_line(t, p)).collect());
-    if let Some((rep, rules)) = report.and_then(|r| Some((r.report.as_ref()?, rules_of(regulation, r)?))) {
-        lines.extend(rep.findings.iter().filter(|f| f.severity != Severity::Note).map(|f| {
-            format!("{}: {}", t.text(&format!("severity-{}", f.severity.key())), t.finding(f, rules))
-        }));
-    }
+    lines.extend(finding_lines(t, regulation, report, |s| s != Severity::Note));
     lines
+}
+
+/// The notes of a package's application (`Note: message`): deadlines and how they were counted,
+/// what could not be checked.
+pub fn notes(t: &Localizer, regulation: &Regulation, report: Option<&VerifyReport>) -> Vec<String> {
+    finding_lines(t, regulation, report, |s| s == Severity::Note)
+}
+
+fn finding_lines(
+    t: &Localizer,
+    regulation: &Regulation,
+    report: Option<&VerifyReport>,
+    keep: impl Fn(Severity) -> bool,
+) -> Vec<String> {
+    let Some((rep, rules)) = report.and_then(|r| Some((r.report.as_ref()?, rules_of(regulation, r)?))) else {
+        return Vec::new();
+    };
+    rep.findings
+        .iter()
+        .filter(|f| keep(f.severity))
+        .map(|f| format!("{}: {}", t.text(&format!("severity-{}", f.severity.key())), t.finding(f, rules)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -318,6 +336,17 @@ mod tests {
             let lines = lines(&t, &regulation, Some(&r), "");
             assert_eq!(lines.len(), row.warnings, "{name}: {lines:?}");
             assert!(lines.iter().all(|l| l.starts_with("Warning: ") && !l.contains("finding-")), "{lines:?}");
+            // The notes are the JSON's notes, in the same words.
+            let notes = notes(&t, &regulation, Some(&r));
+            let json_notes: Vec<String> = entry["report"]["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["severity"] == "note")
+                .map(|f| format!("Note: {}", f["message"].as_str().unwrap()))
+                .collect();
+            assert_eq!(notes, json_notes, "{name}");
+            assert_eq!(notes.len(), row.notes);
         }
     }
 

@@ -98,6 +98,8 @@ pub struct Entry {
     pub id: String,
     pub counts: [usize; 3],
     pub texts: Vec<(String, Vec<String>)>,
+    /// A package's notes (`Note: …`), in every language (empty for other units).
+    pub notes: Vec<Vec<String>>,
 }
 
 /// A pre-check run: the regulation and day it checks against, and what it found so far.
@@ -131,6 +133,7 @@ impl Session {
                 )
             })
             .collect();
+        let notes = self.texts.iter().map(|t| precheck::notes(t, &self.regulation, Some(report))).collect();
         let row = Row::new(&self.texts[0], status, Some(report));
         self.entries.push(Entry {
             name: name.to_string(),
@@ -139,6 +142,7 @@ impl Session {
             id: row.id,
             counts: [row.blockers, row.warnings, row.notes],
             texts,
+            notes,
         });
     }
 
@@ -159,6 +163,7 @@ impl Session {
             id: "—".into(),
             counts: [0; 3],
             texts,
+            notes: Vec::new(),
         });
     }
 
@@ -240,6 +245,7 @@ impl Session {
             id: "—".into(),
             counts: [0; 3],
             texts,
+            notes: Vec::new(),
         });
     }
 
@@ -301,20 +307,29 @@ impl Session {
             out.push_str("</tr>");
         }
         out.push_str("</tbody></table>");
+        // Each unit's problems, blockers and warnings (as `anyqtama check` lists them), then its
+        // notes (which the command line leaves to its JSON).
         for e in &self.entries {
             let (_, lines) = &e.texts[li];
-            if lines.is_empty() {
+            let notes = e.notes.get(li).map_or(&[][..], Vec::as_slice);
+            if lines.is_empty() && notes.is_empty() {
                 continue;
             }
             out.push_str(&format!(
-                "<section class=\"precheck-entry\" data-status=\"{}\"><h3 class=\"heading-s precheck-name\">{}</h3><ul class=\"list\">",
+                "<section class=\"precheck-entry\" data-status=\"{}\"><h3 class=\"heading-s precheck-name\">{}</h3>",
                 e.status,
                 esc(&e.name)
             ));
-            for l in lines {
-                out.push_str(&format!("<li>{}</li>", esc(l)));
+            for (class, list) in [("precheck-lines", lines.as_slice()), ("precheck-notes", notes)] {
+                if !list.is_empty() {
+                    out.push_str(&format!("<ul class=\"list {class}\">"));
+                    for l in list {
+                        out.push_str(&format!("<li>{}</li>", esc(l)));
+                    }
+                    out.push_str("</ul>");
+                }
             }
-            out.push_str("</ul></section>");
+            out.push_str("</section>");
         }
         out
     }
@@ -397,7 +412,11 @@ impl Session {
     /// The page's status line once done, as HTML: the summaries.
     pub fn summary_html(&self, lang: Lang) -> String {
         let (a, b) = self.summary(lang);
-        format!("<p>{}</p>", esc(&[a, b].into_iter().flatten().collect::<Vec<_>>().join(" ")))
+        // For screen readers: the report below shows the same summary.
+        format!(
+            "<p class=\"visually-hidden\">{}</p>",
+            esc(&[a, b].into_iter().flatten().collect::<Vec<_>>().join(" "))
+        )
     }
 }
 

@@ -70,6 +70,8 @@ fn an_example_bundle_gives_the_command_lines_lines_in_every_language() {
         let t = Localizer::new(*lang);
         assert_eq!(e.texts[i].0, Row::new(&t, status, Some(&r)).status);
         assert_eq!(e.texts[i].1, precheck::lines(&t, &regulation, Some(&r), ""), "{lang}");
+        assert_eq!(e.notes[i], precheck::notes(&t, &regulation, Some(&r)), "{lang}");
+        assert_eq!(e.notes[i].len(), e.counts[2]);
     }
     let en = s.html(Lang::En);
     assert!(en.contains("Must be fixed: "), "{en}");
