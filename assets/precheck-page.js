@@ -30,6 +30,13 @@ async function dropped(event) {
     }
   };
   for (const e of entries) await walk(e);
+  // No entries (a drop some browsers or tools make without them): the plain files.
+  if (!entries.length) {
+    for (const f of event.dataTransfer?.files ?? []) {
+      files.push(f);
+      paths.push(f.name);
+    }
+  }
   return { files, paths };
 }
 

@@ -15,7 +15,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -192,7 +192,33 @@ test("the example bundle is valid, with the id and findings the command line giv
   assert.deepEqual(ru.lines["issue.zip"] ?? [], cliRu.lines[ISSUE] ?? []);
   assert.match(ru.summary, /Пакетов: 1; в порядке: 1/);
   await shot("valid-ru");
+
+  // Print-friendly: the report without the inputs, the header or the footer.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("#precheck-zip").isVisible(), false);
+  assert.equal(await page.locator("footer").isVisible(), false);
+  assert.equal(await page.locator("[data-testid=precheck-table]").isVisible(), true);
+  await shot("print");
+  await page.emulateMedia({ media: "screen" });
   assertNothingUploaded("checking a bundle");
+});
+
+test("a bundle dropped on the page is checked too", async () => {
+  await openPrecheck({ lang: "en" });
+  const bytes = readFileSync(ISSUE).toString("base64");
+  await page.evaluate(() => document.querySelector("[data-testid=precheck-report]")?.removeAttribute("data-ms"));
+  await page.evaluate((b64) => {
+    const file = new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], "dropped.zip", { type: "application/zip" });
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(file);
+    const zone = document.querySelector("[data-testid=precheck-drop]");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.locator("[data-testid=precheck-report][data-ms]").waitFor({ timeout: TIMEOUT });
+  const got = await report();
+  assert.deepEqual(got.rows.map((r) => [r.name, r.key]), [["dropped.zip", "valid"]]);
+  assertNothingUploaded("checking a dropped bundle");
 });
 
 test("a tampered copy is refused with the integrity message", async () => {
@@ -291,7 +317,16 @@ test("benchmark: bundles a second in the worker (figures, not pass/fail)", async
   mkdirSync(dir);
   for (let i = 0; i < copies; i++) copyFileSync(ISSUE, join(dir, `issue-${String(i).padStart(3, "0")}.zip`));
   await openPrecheck({ lang: "en" });
+  // The status line (role=status) says how far it has come while the worker checks.
+  await page.evaluate(() => {
+    const status = document.querySelector("[data-testid=precheck-status]");
+    window.precheckSaid = [];
+    new MutationObserver(() => window.precheckSaid.push(status.textContent)).observe(status, { childList: true, subtree: true });
+  });
   const got = await checked("#precheck-folder", dir);
+  const said = await page.evaluate(() => window.precheckSaid);
+  assert.ok(said.some((t) => new RegExp(`^Checking \\d+ of ${copies}…$`).test(t)), said.join(" | "));
+  assert.equal(await page.locator("[data-testid=precheck-status]").getAttribute("role"), "status");
   assert.equal(got.rows.length, copies);
   assert.ok(got.rows.every((r) => r.key === "valid"));
   assert.equal(got.summary, `${copies} bundles: ${copies} valid, 0 refused, 0 unreadable.`);
