@@ -77,13 +77,13 @@ async function report() {
 }
 
 /** Opens the app (as of `today`), goes to the pre-check page by its link, in `lang`. */
-async function openPrecheck({ today = TODAY, lang = "en" } = {}) {
-  await page.goto(`${url}?today=${today}`);
+async function openPrecheck({ today = TODAY, lang = "en", query = "", form = true } = {}) {
+  await page.goto(`${url}?today=${today}${query}`);
   await page.locator("main h1").waitFor();
   await page.locator(`button[lang=${lang}]`).click();
   requests.length = 0; // from here on: what the pre-check page asks for
   await page.locator("main [data-testid=precheck-link]").click();
-  await page.locator("#precheck-zip").waitFor({ timeout: TIMEOUT });
+  if (form) await page.locator("#precheck-zip").waitFor({ timeout: TIMEOUT });
 }
 
 /** Waits until the worker has answered for `n` units (the status line has its summary). */
@@ -124,8 +124,9 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Nothing but GETs of the page's own static files (no body, no other origin, no API). */
-function assertNothingUploaded(what) {
+/** Nothing but GETs of the page's own static files (no body, no other origin, no API), and of
+ * the data files named in `data`. */
+function assertNothingUploaded(what, data = []) {
   assert.ok(requests.length > 0, `${what}: no request seen at all (is the recorder working?)`);
   for (const r of requests) {
     assert.equal(r.method, "GET", `${what}: ${r.method} ${r.url}`);
@@ -133,7 +134,8 @@ function assertNothingUploaded(what) {
     const u = new URL(r.url);
     assert.equal(u.origin, new URL(url).origin, `${what}: a request to another origin: ${r.url}`);
     const file = join(DIST, decodeURIComponent(u.pathname));
-    assert.ok(u.pathname !== "/" && existsSync(file), `${what}: not one of the page's static files: ${r.url}`);
+    const own = (u.pathname !== "/" && existsSync(file)) || data.includes(u.pathname);
+    assert.ok(own, `${what}: not one of the page's static files: ${r.url}`);
   }
 }
 
@@ -201,6 +203,18 @@ test("the example bundle is valid, with the id and findings the command line giv
   await shot("print");
   await page.emulateMedia({ media: "screen" });
   assertNothingUploaded("checking a bundle");
+});
+
+test("the worker checks with the portal's data: a rule file that does not load is said, nothing checked", async () => {
+  await openPrecheck({ lang: "en", query: "&rules=/portal/rules.json", form: false });
+  const alert = page.locator("[data-testid=precheck-report] [role=alert]");
+  await alert.waitFor({ timeout: TIMEOUT });
+  assert.match(await alert.textContent(), /^Could not load \/portal\/rules\.json: HTTP 404\. The pre-check needs the same rules/);
+  assert.equal(await page.locator("#precheck-zip").count(), 0, "no form to check with other rules than the page's");
+  assert.ok(requests.some((r) => r.url.endsWith("/portal/rules.json")), "the worker asked for the portal's rule file");
+  assertNothingUploaded("loading the portal's data", ["/portal/rules.json"]);
+  // The 404s of that file (the page's and the worker's) are what this test is about.
+  problems.splice(0, problems.length, ...problems.filter((p) => !p.includes("404")));
 });
 
 test("a bundle dropped on the page is checked too", async () => {
