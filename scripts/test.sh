@@ -17,7 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 total_start="$(date +%s.%N)"
-rm -f test-artifacts/size-report.txt test-artifacts/keystroke-bench.txt test-artifacts/hash-bench.txt
+rm -f test-artifacts/size-report.txt test-artifacts/keystroke-bench.txt test-artifacts/hash-bench.txt test-artifacts/precheck-bench.txt
 passed=0
 failed=0
 failed_names=()
@@ -61,7 +61,12 @@ skip() {
 # Plain diffs (no colour codes) when the output is a log rather than a terminal.
 fmt_check() { cargo fmt --all -- --check --color "$([ -t 1 ] && echo auto || echo never)"; }
 clippy_native() { cargo clippy --workspace --all-targets -- -D warnings; }
-clippy_wasm() { cargo clippy -p anyqtama-web --target "$WASM_TARGET" --all-targets -- -D warnings; }
+clippy_wasm() {
+  cargo clippy -p anyqtama-web --target "$WASM_TARGET" --all-targets -- -D warnings
+  # The worker modules, each on its own (as scripts/build-worker.sh builds them).
+  cargo clippy -p anyqtama-submit --target "$WASM_TARGET" -- -D warnings
+  cargo clippy -p anyqtama-precheck --target "$WASM_TARGET" -- -D warnings
+}
 native_tests() { cargo test --workspace; }
 # The Rust-built example bundles (tests/fixtures/bundles/, reproduced by the native tests) checked
 # by tools that share no code with ours: the bag by bagit, the signature by jwcrypto.
@@ -78,9 +83,10 @@ browser_tests() {
 }
 e2e_tests() {
   rm -rf test-artifacts/e2e
-  # submit.mjs runs the real intake server (`anyqtama serve`) with a fresh SQLite file.
+  # submit.mjs runs the real intake server (`anyqtama serve`) with a fresh SQLite file;
+  # precheck.mjs compares the pre-check page with `anyqtama check` (and writes its benchmark).
   cargo build --release -p anyqtama-cli
-  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs tests/e2e/details.mjs tests/e2e/submit.mjs tests/e2e/embed.mjs
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs tests/e2e/details.mjs tests/e2e/submit.mjs tests/e2e/precheck.mjs tests/e2e/embed.mjs
 }
 size_report() { node tests/e2e/size-report.mjs; }
 # WebCrypto SHA-256 in Chromium against sha256sum on the same 5 x 10 MB (figures, not pass/fail).
@@ -133,6 +139,7 @@ printf '  %s\n' "${timings[@]}"
 [ -f test-artifacts/size-report.txt ] && tail -n 1 test-artifacts/size-report.txt | sed 's/^/size: /'
 [ -s test-artifacts/keystroke-bench.txt ] && cat test-artifacts/keystroke-bench.txt
 [ -s test-artifacts/hash-bench.txt ] && cat test-artifacts/hash-bench.txt
+[ -s test-artifacts/precheck-bench.txt ] && cat test-artifacts/precheck-bench.txt
 printf 'total time: %s\n' "$(elapsed "$total_start")"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

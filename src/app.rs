@@ -5,6 +5,7 @@
 use crate::components::check_page::CheckPage;
 use crate::components::documents_page::DocumentsPage;
 use crate::components::header::header;
+use crate::components::precheck_page::{precheck_link, PrecheckPage};
 use crate::components::print_page::PrintPage;
 use crate::components::section_page::SectionPage;
 use crate::components::start_again::StartAgain;
@@ -128,6 +129,12 @@ pub fn App(props: &AppProps) -> Html {
         move || start_draft(&host, &store, &regulation)
     });
     let lost_files = use_state(Vec::<String>::new);
+    // The pre-check page, open over the journey (whose page stays as it was, to go back to).
+    let precheck = use_state(|| false);
+    let set_precheck = {
+        let precheck = precheck.clone();
+        Callback::from(move |open| precheck.set(open))
+    };
     let saved = use_state(|| true);
     let today = *use_memo(config.today, |given| given.unwrap_or_else(|| data::today(300)));
     let t = use_memo(draft.lang, |lang| Rc::new(Localizer::new(*lang)));
@@ -261,7 +268,7 @@ pub fn App(props: &AppProps) -> Html {
     let first_render = use_mut_ref(|| true);
     {
         let host = host.clone();
-        use_effect_with(draft.step.clone(), move |_| {
+        use_effect_with((draft.step.clone(), *precheck), move |_| {
             if std::mem::replace(&mut *first_render.borrow_mut(), false) {
                 return;
             }
@@ -293,7 +300,9 @@ pub fn App(props: &AppProps) -> Html {
         store: store.clone(),
     };
 
+    let on_first_page = draft.step == first_step(&regulation);
     let page = match &draft.step {
+        _ if *precheck => html! { <PrecheckPage on_back={set_precheck.clone()} /> },
         Step::Section(id) => html! { <SectionPage key={id.clone()} section={id.clone()} /> },
         Step::Documents => html! { <DocumentsPage /> },
         Step::Check => html! { <CheckPage /> },
@@ -333,9 +342,16 @@ pub fn App(props: &AppProps) -> Html {
                 if !*saved {
                     <div class="panel panel--warning" role="alert">{ t.text("app-not-saved") }</div>
                 }
-                { progress }
+                if !*precheck {
+                    { progress }
+                }
                 { page }
-                <StartAgain />
+                if on_first_page && !*precheck {
+                    { precheck_link(&t, &set_precheck) }
+                }
+                if !*precheck {
+                    <StartAgain />
+                }
             </@>
             <@{if config.page { "footer" } else { "div" }} class="footer no-print">
                 <div class="width-container">
@@ -346,6 +362,7 @@ pub fn App(props: &AppProps) -> Html {
                             { t.format("app-calendar-fact", &[("version", Value::from(regulation.calendar.version()))]) }
                         </p>
                         { data_status(&t, &data_state) }
+                        { precheck_link(&t, &set_precheck) }
                         <p class="hint">{ t.text("app-privacy") }</p>
                     </section>
                 </div>
@@ -416,6 +433,11 @@ mod tests {
         "app-data-loading",
         "app-data-loaded",
         "app-data-failed",
+        // The pre-check page's own (its form and report are the worker's: precheck.ftl).
+        "app-precheck-link",
+        "app-precheck-loading",
+        "app-precheck-failed",
+        "app-back",
     ];
 
     #[test]

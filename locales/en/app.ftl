@@ -169,3 +169,8 @@ app-receipt-registered = Registered on
 app-receipt-decision = Decision expected by
 app-receipt-id = Bundle
 app-receipt-kept = Keep this receipt. It stays in this browser with your application.
+
+## Pre-check of a document package (its form and report: precheck.ftl, in the worker)
+app-precheck-loading = Loading…
+app-precheck-link = Pre-check a document package
+app-precheck-failed = The pre-check could not start:

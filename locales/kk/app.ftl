@@ -156,3 +156,8 @@ app-receipt-registered = Тіркелген күні
 app-receipt-decision = Шешім күтілетін мерзім
 app-receipt-id = Топтама
 app-receipt-kept = Осы қолхатты сақтаңыз. Ол өтінішіңізбен бірге осы браузерде сақталады.
+
+## Құжаттар топтамасын алдын ала тексеру (пішіні мен есебі: precheck.ftl, воркерде)
+app-precheck-loading = Жүктелуде…
+app-precheck-link = Құжаттар топтамасын алдын ала тексеру
+app-precheck-failed = Алдын ала тексеру басталмады:

@@ -7,6 +7,7 @@ pub mod field;
 pub mod header;
 pub mod kind_choice;
 pub mod message_list;
+pub mod precheck_page;
 pub mod print_page;
 pub mod profession_picker;
 pub mod section_page;

@@ -31,18 +31,21 @@ const all = [];
 })(DIST);
 
 // What the widget downloads only when the applicant submits (the submit worker and its own
-// WebAssembly, started by the snippet src/js/submit.js): listed, not counted in the first page.
-const ON_SUBMIT = (f) => f === "submit-worker.js" || f.startsWith("submit/");
+// WebAssembly, started by the snippet src/js/submit.js) or opens the pre-check page (the page's
+// body, its styles, its worker and WebAssembly: precheck*, loaded by src/js/precheck.js): listed,
+// not counted in the first page.
+const lazyWhen = (f) => (f.startsWith("submit") ? "on submit" : f.startsWith("precheck") ? "on pre-check" : undefined);
+const ON_DEMAND = (f) => lazyWhen(f) !== undefined;
 // index.html, then whatever a loaded text file names, until nothing new turns up.
 const loaded = ["index.html"];
 for (let i = 0; i < loaded.length; i++) {
-  if (!TEXTUAL.test(loaded[i]) || ON_SUBMIT(loaded[i])) continue;
+  if (!TEXTUAL.test(loaded[i]) || ON_DEMAND(loaded[i])) continue;
   const text = readFileSync(join(DIST, loaded[i]), "utf8");
   for (const f of all) if (!loaded.includes(f) && text.includes(f)) loaded.push(f);
 }
-const onSubmit = all.filter(ON_SUBMIT);
-for (const f of onSubmit) if (loaded.includes(f)) loaded.splice(loaded.indexOf(f), 1);
-const notLoaded = all.filter((f) => !loaded.includes(f) && !ON_SUBMIT(f));
+const onDemand = all.filter(ON_DEMAND);
+for (const f of onDemand) if (loaded.includes(f)) loaded.splice(loaded.indexOf(f), 1);
+const notLoaded = all.filter((f) => !loaded.includes(f) && !ON_DEMAND(f));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = loaded.map((f) => {
@@ -59,9 +62,9 @@ const out = [
   ...rows.map((r) => line(r.f, kb(r.raw), kb(r.gz))),
   line("total", kb(total.raw), kb(total.gz)),
   ...(notLoaded.length ? [`not loaded by the first page (not counted): ${notLoaded.join(", ")}`] : []),
-  ...onSubmit.map((f) => {
+  ...onDemand.map((f) => {
     const bytes = readFileSync(join(DIST, f));
-    return `loaded only on submit (not counted): ${f} ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip -9`;
+    return `loaded only ${lazyWhen(f)} (not counted): ${f} ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip -9`;
   }),
   total.gz <= BUDGET
     ? `within budget: ${kb(total.gz)} of ${BUDGET_KB} KB (${total.gz} bytes)`

@@ -13,8 +13,9 @@
 //!
 //! One concept per module: [`zip`] (a writer of stored entries and a defensive reader),
 //! [`bagit`] (the tag files), [`canonical`] (RFC 8785), [`jws`] (the signature), [`names`]
-//! (safe file names), [`build`] and [`verify`]. Errors are [`Problem`]s with stable codes
-//! ([`CODES`]), never panics.
+//! (safe file names), [`build`] and [`verify`]; with the `precheck` feature, `precheck` (one
+//! package's pre-check and its texts, for `anyqtama check` and the widget's pre-check page).
+//! Errors are [`Problem`]s with stable codes ([`CODES`]), never panics.
 
 pub mod bagit;
 pub mod build;
@@ -36,6 +37,8 @@ impl Digest for Sha256 {
 pub mod encoding;
 pub mod jws;
 pub mod names;
+#[cfg(feature = "precheck")]
+pub mod precheck;
 mod problem;
 pub mod verify;
 pub mod zip;

@@ -5,14 +5,12 @@
 //! in the order given: a progress bar on stderr for many, a summary table, then each bundle's
 //! problems and findings. Exit 0 all clean, 1 any bundle refused, 2 any unreadable.
 
-use crate::bundle::Texts;
 use crate::Failure;
-use anyqtama_bundle::crypto::{P256Verifier, Sha256};
-use anyqtama_bundle::zip::{Limits, Writer};
-use anyqtama_bundle::{Problem, VerifyReport};
+use anyqtama_bundle::precheck::{self, BagError, Status};
+use anyqtama_bundle::zip::Limits;
+use anyqtama_bundle::VerifyReport;
 use anyqtama_core::{Date, Regulation};
 use anyqtama_i18n::{Localizer, Value};
-use serde_json::json;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -74,7 +72,8 @@ fn collect(t: &Localizer, paths: &[PathBuf]) -> Result<Vec<Input>, Failure> {
     Ok(out)
 }
 
-/// An unzipped bag as ZIP bytes (its files, relative paths with `/`), within the ZIP limits.
+/// An unzipped bag as ZIP bytes (its files, relative paths with `/`), within the ZIP limits
+/// (`anyqtama_bundle::precheck::zip_bag`, which the widget's pre-check uses too).
 fn zip_bag(dir: &Path, limits: &Limits, date: Date) -> Result<Vec<u8>, String> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -89,42 +88,22 @@ fn zip_bag(dir: &Path, limits: &Limits, date: Date) -> Result<Vec<u8>, String> {
         }
     }
     files.sort();
-    if files.len() > limits.max_entries {
-        return Err(format!("more than {} files", limits.max_entries));
-    }
-    let mut total = 0u64;
-    let mut w = Writer::new(date);
-    for f in files {
-        let size = std::fs::metadata(&f).map_err(|e| e.to_string())?.len();
-        total += size;
-        if size > limits.max_entry_bytes || total > limits.max_total_bytes {
-            return Err(format!("{}: too large", f.display()));
-        }
+    let mut listed = Vec::with_capacity(files.len());
+    for f in &files {
+        let size = std::fs::metadata(f).map_err(|e| e.to_string())?.len();
         let name = f.strip_prefix(dir).map_err(|e| e.to_string())?;
         let name: Vec<String> =
             name.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        let bytes = std::fs::read(&f).map_err(|e| e.to_string())?;
-        w.add(&name.join("/"), &bytes).map_err(|p| p.code.to_string())?;
+        listed.push((name.join("/"), size));
     }
-    w.finish().map_err(|p| p.code.to_string())
-}
-
-/// How one bundle came out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Status {
-    Valid,
-    Refused,
-    Unreadable,
-}
-
-impl Status {
-    fn key(self) -> &'static str {
-        match self {
-            Status::Valid => "valid",
-            Status::Refused => "refused",
-            Status::Unreadable => "unreadable",
-        }
-    }
+    precheck::zip_bag(&listed, limits, date, |i| std::fs::read(&files[i]).map_err(|e| e.to_string())).map_err(
+        |e| match e {
+            BagError::TooMany { limit, .. } => format!("more than {limit} files"),
+            BagError::TooLarge { index, .. } => format!("{}: too large", files[index].display()),
+            BagError::Read { reason, .. } => reason,
+            BagError::Zip(p) => p.code.to_string(),
+        },
+    )
 }
 
 fn check_one(input: &Input, regulation: &Regulation, today: Date) -> (Status, Option<VerifyReport>, String) {
@@ -145,15 +124,7 @@ fn check_one(input: &Input, regulation: &Regulation, today: Date) -> (Status, Op
             Err(e) => return (Status::Unreadable, None, e),
         },
     };
-    let options = anyqtama_bundle::Options { today, regulation, limits };
-    let r = anyqtama_bundle::verify(&bytes, &options, &Sha256, &P256Verifier);
-    let status = if !r.readable {
-        Status::Unreadable
-    } else if r.is_valid() {
-        Status::Valid
-    } else {
-        Status::Refused
-    };
+    let (status, r) = precheck::check_bytes(&bytes, regulation, today);
     (status, Some(r), String::new())
 }
 
@@ -336,52 +307,24 @@ pub fn check(
     today: Date,
     jobs: usize,
 ) -> Result<u8, Failure> {
-    let x = Texts::new(t);
     let inputs = collect(t, paths)?;
     if inputs.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Failure(t.format("check-cli-none", &[("paths", names.join(", ").into())])));
     }
     let bar = ProgressBar::new(inputs.len());
-    let problem_line = |p: &Problem| match &p.path {
-        Some(path) => format!("{path}: {}", x.problem(p)),
-        None => x.problem(p),
-    };
     // Checking a bundle and wording its verdict: the workers' part.
     let check_and_describe = |input: &Input| -> Checked {
         let (status, report, why) = check_one(input, regulation, today);
         let path = input.path().display().to_string();
         if json {
-            let mut entry = match &report {
-                Some(r) => json!({
-                    "id": r.id,
-                    "errors": anyqtama_server::texts::errors_json(t, r),
-                    "report": anyqtama_server::texts::report_json(t, regulation, r),
-                }),
-                None => json!({ "errors": [{ "code": "input.unreadable", "message": why }] }),
-            };
-            entry["path"] = path.into();
-            entry["status"] = status.key().into();
+            let entry = precheck::entry_json(t, regulation, &path, status, report.as_ref(), &why);
             return Checked { status, line: array_element(&entry), details: None };
         }
-        let (b, w, n) = report
-            .as_ref()
-            .and_then(|r| r.report.as_ref())
-            .map_or((0, 0, 0), |rep| (rep.blockers, rep.warnings, rep.notes));
-        let id = report.as_ref().and_then(|r| r.id.clone()).unwrap_or_else(|| "—".into());
-        let status_text = t.text(&format!("check-cli-status-{}", status.key()));
+        let row = precheck::Row::new(t, status, report.as_ref());
+        let (status_text, id, b, w, n) = (row.status, row.id, row.blockers, row.warnings, row.notes);
         let line = format!("{path:<48} {status_text:<14} {id:<36} {b:>3} {w:>3} {n:>3}");
-        let mut lines: Vec<String> = report
-            .as_ref()
-            .map_or_else(|| vec![why.clone()], |r| r.errors.iter().map(problem_line).collect());
-        if let Some((rep, rules)) = report
-            .as_ref()
-            .and_then(|r| Some((r.report.as_ref()?, anyqtama_server::texts::rules_of(regulation, r)?)))
-        {
-            lines.extend(rep.findings.iter().filter(|f| f.severity != anyqtama_core::Severity::Note).map(
-                |f| format!("{}: {}", t.text(&format!("severity-{}", f.severity.key())), t.finding(f, rules)),
-            ));
-        }
+        let lines = precheck::lines(t, regulation, report.as_ref(), &why);
         let details = (!lines.is_empty()).then_some((path, lines));
         Checked { status, line, details }
     };
@@ -442,6 +385,7 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn array_elements_join_into_what_serde_json_writes_for_the_array() {

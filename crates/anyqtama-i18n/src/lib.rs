@@ -12,38 +12,56 @@ pub mod mini;
 use std::borrow::Cow;
 
 /// The Fluent files of each language, in the order they are added to the bundle.
-pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl"];
+pub const FILES: [&str; 6] = ["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl", "precheck.ftl"];
 
-/// The embedded sources of one language's Fluent files.
-pub fn sources(lang: Lang) -> [&'static str; 5] {
+/// One embedded Fluent file: `ftl!("kk", "core.ftl")`.
+macro_rules! ftl {
+    ($lang:literal, $file:literal) => {
+        include_str!(concat!("../../../locales/", $lang, "/", $file))
+    };
+}
+
+/// Every Fluent file of one language, in the order of [`FILES`].
+pub fn all_sources(lang: Lang) -> [&'static str; FILES.len()] {
+    macro_rules! all {
+        ($l:literal) => {
+            [
+                ftl!($l, "core.ftl"),
+                ftl!($l, "cli.ftl"),
+                ftl!($l, "app.ftl"),
+                ftl!($l, "bundle.ftl"),
+                ftl!($l, "server.ftl"),
+                ftl!($l, "precheck.ftl"),
+            ]
+        };
+    }
     match lang {
-        Lang::Kk => [
-            include_str!("../../../locales/kk/core.ftl"),
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/cli.ftl") },
-            include_str!("../../../locales/kk/app.ftl"),
-            // The bundle's problem texts: not needed by the widget until it submits bundles.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/bundle.ftl") },
-            // The intake server's texts (`anyqtama serve`): never in the widget.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/server.ftl") },
-        ],
-        Lang::Ru => [
-            include_str!("../../../locales/ru/core.ftl"),
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/cli.ftl") },
-            include_str!("../../../locales/ru/app.ftl"),
-            // The bundle's problem texts: not needed by the widget until it submits bundles.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/bundle.ftl") },
-            // The intake server's texts (`anyqtama serve`): never in the widget.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/server.ftl") },
-        ],
-        Lang::En => [
-            include_str!("../../../locales/en/core.ftl"),
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/cli.ftl") },
-            include_str!("../../../locales/en/app.ftl"),
-            // The bundle's problem texts: not needed by the widget until it submits bundles.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/bundle.ftl") },
-            // The intake server's texts (`anyqtama serve`): never in the widget.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/server.ftl") },
-        ],
+        Lang::Kk => all!("kk"),
+        Lang::Ru => all!("ru"),
+        Lang::En => all!("en"),
+    }
+}
+
+/// The files [`Localizer::new`] loads: all of them natively. The widget (wasm32) leaves out the
+/// command line's (`cli.ftl`), the bundle's (`bundle.ftl`) and the pre-check page's
+/// (`precheck.ftl`) — the pre-check worker's module asks for them with
+/// [`Localizer::with_files`], so they are in that lazily loaded module, not the first page —
+/// and the intake server's (`server.ftl`, never in the widget).
+pub fn sources(lang: Lang) -> [&'static str; FILES.len()] {
+    #[cfg(not(target_arch = "wasm32"))]
+    return all_sources(lang);
+    #[cfg(target_arch = "wasm32")]
+    {
+        macro_rules! widget {
+            ($l:literal) => {
+                [ftl!($l, "core.ftl"), "", ftl!($l, "app.ftl"), "", "", ""]
+            };
+        }
+        match lang {
+            Lang::Kk => widget!("kk"),
+            Lang::Ru => widget!("ru"),
+            Lang::En => widget!("en"),
+        }
     }
 }
 
@@ -86,6 +104,15 @@ impl Localizer {
     /// here is a build defect; it is reported on stderr and the faulty entries are skipped.
     pub fn new(lang: Lang) -> Localizer {
         Localizer { lang, bundle: mini::Bundle::new(lang.tag(), &sources(lang)) }
+    }
+
+    /// The localizer of `lang` with only the named files of [`FILES`] (e.g. `core.ftl`,
+    /// `cli.ftl`, `bundle.ftl` for the pre-check), whatever the target: a worker module embeds
+    /// what it needs and no more.
+    pub fn with_files(lang: Lang, files: &[&str]) -> Localizer {
+        let chosen: Vec<&str> =
+            FILES.iter().zip(all_sources(lang)).filter(|(f, _)| files.contains(f)).map(|(_, s)| s).collect();
+        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), &chosen) }
     }
 
     pub fn lang(&self) -> Lang {

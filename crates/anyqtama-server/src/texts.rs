@@ -2,11 +2,10 @@
 //! (`core.ftl`) through the [`Localizer`], and the server's own texts (`server.ftl`), in the
 //! language the client asks for with `Accept-Language` (kk, ru or en; Kazakh by default).
 
-use anyqtama_bundle::{Problem, VerifyReport};
-use anyqtama_core::{Finding, Lang, Regulation, RuleSet};
+use anyqtama_bundle::Problem;
+use anyqtama_core::{Finding, Lang, RuleSet};
 use anyqtama_i18n::mini::{self, Arg};
-use anyqtama_i18n::{Localizer, Value};
-use serde_json::{json, Value as Json};
+use anyqtama_i18n::Localizer;
 
 /// `locales/<lang>/server.ftl`, loaded here until the i18n crate embeds it with the others.
 fn server_sources(lang: Lang) -> &'static str {
@@ -55,59 +54,9 @@ impl Texts {
     }
 }
 
-/// The message of a bundle's problem (`bundle-<code>` with its arguments; numbers as numbers,
-/// so that plurals agree).
-pub fn problem_message(t: &Localizer, p: &Problem) -> String {
-    let args: Vec<(&str, Value<'_>)> = p
-        .args
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.parse::<i64>().map_or_else(|_| Value::from(v.as_str()), Value::Num)))
-        .collect();
-    t.format(&p.message_id(), &args)
-}
-
-/// The rule set a verified bundle's report was made with (the latest when unknown).
-pub fn rules_of<'r>(regulation: &'r Regulation, r: &VerifyReport) -> Option<&'r RuleSet> {
-    let version = r.report.as_ref().and_then(|rep| rep.rules_version.as_deref());
-    let all = regulation.rules.all();
-    all.iter().find(|s| Some(s.version.as_str()) == version).or_else(|| regulation.rules.latest())
-}
-
-/// A bundle's problems as JSON: `[{code, path, args, message}]` — what `anyqtama verify --json`
-/// prints and the server answers.
-pub fn errors_json(t: &Localizer, r: &VerifyReport) -> Json {
-    r.errors
-        .iter()
-        .map(|p| json!({"code": p.code, "path": p.path, "args": p.args, "message": problem_message(t, p)}))
-        .collect()
-}
-
-/// The check's report on a bundle's application as JSON, each finding with its message; null
-/// when the application could not be read.
-pub fn report_json(t: &Localizer, regulation: &Regulation, r: &VerifyReport) -> Json {
-    let (Some(report), Some(rules)) = (&r.report, rules_of(regulation, r)) else {
-        return Json::Null;
-    };
-    let findings: Vec<Json> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let mut v = serde_json::to_value(f).unwrap_or_default();
-            v["message"] = t.finding(f, rules).into();
-            v
-        })
-        .collect();
-    json!({
-        "rules_version": report.rules_version,
-        "calendar_version": report.calendar_version,
-        "kind": report.kind,
-        "may_submit": report.may_submit,
-        "blockers": report.blockers,
-        "warnings": report.warnings,
-        "notes": report.notes,
-        "findings": findings,
-    })
-}
+/// The texts of a bundle's problems and report, shared with `anyqtama check` and the widget's
+/// pre-check (they live in `anyqtama_bundle::precheck`, which also builds for wasm32).
+pub use anyqtama_bundle::precheck::{errors_json, problem_message, report_json, rules_of};
 
 /// The language of an `Accept-Language` header: the supported one (kk, ru, en) with the
 /// highest weight, the first listed on a tie; Kazakh when none is supported.
