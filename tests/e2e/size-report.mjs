@@ -33,16 +33,22 @@ const all = [];
 // What the widget downloads only when the applicant submits (the submit worker and its own
 // WebAssembly, started by the snippet src/js/submit.js): listed, not counted in the first page.
 const ON_SUBMIT = (f) => f === "submit-worker.js" || f.startsWith("submit/");
+// The Russian and English texts, fetched when the applicant switches language (src/locales.rs),
+// and the service worker, installed after the page has loaded (it then keeps every file for
+// offline use; docs/OFFLINE.md): listed, not counted in the first page.
+const ON_SWITCH = (f) => f.startsWith("locales/");
+const AFTER_LOAD = (f) => f === "sw.js";
+const LATER = (f) => ON_SUBMIT(f) || ON_SWITCH(f) || AFTER_LOAD(f);
 // index.html, then whatever a loaded text file names, until nothing new turns up.
 const loaded = ["index.html"];
 for (let i = 0; i < loaded.length; i++) {
-  if (!TEXTUAL.test(loaded[i]) || ON_SUBMIT(loaded[i])) continue;
+  if (!TEXTUAL.test(loaded[i]) || LATER(loaded[i])) continue;
   const text = readFileSync(join(DIST, loaded[i]), "utf8");
   for (const f of all) if (!loaded.includes(f) && text.includes(f)) loaded.push(f);
 }
-const onSubmit = all.filter(ON_SUBMIT);
-for (const f of onSubmit) if (loaded.includes(f)) loaded.splice(loaded.indexOf(f), 1);
-const notLoaded = all.filter((f) => !loaded.includes(f) && !ON_SUBMIT(f));
+const later = all.filter(LATER);
+for (const f of later) if (loaded.includes(f)) loaded.splice(loaded.indexOf(f), 1);
+const notLoaded = all.filter((f) => !loaded.includes(f) && !LATER(f));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = loaded.map((f) => {
@@ -59,9 +65,10 @@ const out = [
   ...rows.map((r) => line(r.f, kb(r.raw), kb(r.gz))),
   line("total", kb(total.raw), kb(total.gz)),
   ...(notLoaded.length ? [`not loaded by the first page (not counted): ${notLoaded.join(", ")}`] : []),
-  ...onSubmit.map((f) => {
+  ...later.map((f) => {
     const bytes = readFileSync(join(DIST, f));
-    return `loaded only on submit (not counted): ${f} ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip -9`;
+    const when = ON_SUBMIT(f) ? "loaded only on submit" : ON_SWITCH(f) ? "fetched on switching language" : "installed after the page has loaded";
+    return `${when} (not counted): ${f} ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip -9`;
   }),
   total.gz <= BUDGET
     ? `within budget: ${kb(total.gz)} of ${BUDGET_KB} KB (${total.gz} bytes)`

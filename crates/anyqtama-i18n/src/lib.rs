@@ -1,7 +1,9 @@
 //! Anyqtama's texts in Kazakh, Russian and English.
 //!
-//! The Fluent files under `locales/<lang>/` are compiled in; [`Localizer`] formats messages,
-//! dates the local way, the reasons a day was skipped, and the findings of a report.
+//! The Fluent files under `locales/<lang>/` are compiled in (Russian and English only with the
+//! default feature `all-languages`; the widget fetches them instead, [`Localizer::from_text`]);
+//! [`Localizer`] formats messages, dates the local way, the reasons a day was skipped, and the
+//! findings of a report.
 
 use anyqtama_core::calendar::DayKind;
 use anyqtama_core::report::{Arg, Finding};
@@ -14,36 +16,55 @@ use std::borrow::Cow;
 /// The Fluent files of each language, in the order they are added to the bundle.
 pub const FILES: &[&str] = &["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl"];
 
-/// The embedded sources of one language's Fluent files.
+/// The files the widget needs, in this order: in a language that is not compiled into it, it
+/// fetches them joined into one file, `locales/<lang>.ftl`, written by `scripts/build-offline.mjs`
+/// (its `WIDGET_FILES` must equal this list; a test reads it).
+pub const WIDGET_FILES: &[&str] = &["core.ftl", "app.ftl"];
+
+/// The five files of `locales/<lang>/`; on wasm32 only the widget's (the others are "").
+macro_rules! embed {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../../locales/", $lang, "/core.ftl")),
+            if cfg!(target_arch = "wasm32") {
+                ""
+            } else {
+                include_str!(concat!("../../../locales/", $lang, "/cli.ftl"))
+            },
+            include_str!(concat!("../../../locales/", $lang, "/app.ftl")),
+            // The bundle's problem texts: not needed by the widget until it submits bundles.
+            if cfg!(target_arch = "wasm32") {
+                ""
+            } else {
+                include_str!(concat!("../../../locales/", $lang, "/bundle.ftl"))
+            },
+            // The intake server's texts (`anyqtama serve`): never in the widget.
+            if cfg!(target_arch = "wasm32") {
+                ""
+            } else {
+                include_str!(concat!("../../../locales/", $lang, "/server.ftl"))
+            },
+        ]
+    };
+}
+
+/// Whether `lang`'s texts are compiled in: Kazakh (the default) always; Russian and English with
+/// the feature `all-languages` (on by default: the command line and the server have all three).
+/// The widget leaves it off and fetches them when the applicant chooses them (docs/OFFLINE.md).
+pub const fn embedded(lang: Lang) -> bool {
+    matches!(lang, Lang::Kk) || cfg!(feature = "all-languages")
+}
+
+/// The embedded sources of one language's Fluent files (all "" for a language not compiled in).
 pub fn sources(lang: Lang) -> [&'static str; 5] {
     match lang {
-        Lang::Kk => [
-            include_str!("../../../locales/kk/core.ftl"),
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/cli.ftl") },
-            include_str!("../../../locales/kk/app.ftl"),
-            // The bundle's problem texts: not needed by the widget until it submits bundles.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/bundle.ftl") },
-            // The intake server's texts (`anyqtama serve`): never in the widget.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/kk/server.ftl") },
-        ],
-        Lang::Ru => [
-            include_str!("../../../locales/ru/core.ftl"),
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/cli.ftl") },
-            include_str!("../../../locales/ru/app.ftl"),
-            // The bundle's problem texts: not needed by the widget until it submits bundles.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/bundle.ftl") },
-            // The intake server's texts (`anyqtama serve`): never in the widget.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/ru/server.ftl") },
-        ],
-        Lang::En => [
-            include_str!("../../../locales/en/core.ftl"),
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/cli.ftl") },
-            include_str!("../../../locales/en/app.ftl"),
-            // The bundle's problem texts: not needed by the widget until it submits bundles.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/bundle.ftl") },
-            // The intake server's texts (`anyqtama serve`): never in the widget.
-            if cfg!(target_arch = "wasm32") { "" } else { include_str!("../../../locales/en/server.ftl") },
-        ],
+        Lang::Kk => embed!("kk"),
+        #[cfg(feature = "all-languages")]
+        Lang::Ru => embed!("ru"),
+        #[cfg(feature = "all-languages")]
+        Lang::En => embed!("en"),
+        #[cfg(not(feature = "all-languages"))]
+        _ => [""; 5],
     }
 }
 
@@ -82,10 +103,19 @@ impl std::fmt::Debug for Localizer {
 }
 
 impl Localizer {
-    /// The localizer of `lang`. The embedded files are checked by the tests, so a parse error
-    /// here is a build defect; it is reported on stderr and the faulty entries are skipped.
+    /// The localizer of `lang` from the embedded files (see [`embedded`]: a language that is not
+    /// compiled in has no messages, so every text is its id). The embedded files are checked by
+    /// the tests; an entry that does not parse is skipped, never a panic.
     pub fn new(lang: Lang) -> Localizer {
-        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), &sources(lang)) }
+        Localizer::from_text(lang, &sources(lang))
+    }
+
+    /// The localizer of `lang` from Fluent text given at run time: the widget's
+    /// `locales/<lang>.ftl` (the [`WIDGET_FILES`] joined), fetched when the applicant chooses a
+    /// language that is not compiled in. The text must live as long as the program (the widget
+    /// keeps each language it fetched once).
+    pub fn from_text(lang: Lang, sources: &[&'static str]) -> Localizer {
+        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), sources) }
     }
 
     pub fn lang(&self) -> Lang {
