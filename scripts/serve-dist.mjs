@@ -23,6 +23,7 @@ const TYPES = {
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
+  ".ftl": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
 };
 

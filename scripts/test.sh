@@ -86,7 +86,7 @@ e2e_tests() {
   # submit.mjs runs the real intake server (`anyqtama serve`) with a fresh SQLite file;
   # precheck.mjs compares the pre-check page with `anyqtama check` (and writes its benchmark).
   cargo build --release -p anyqtama-cli
-  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs tests/e2e/details.mjs tests/e2e/submit.mjs tests/e2e/precheck.mjs tests/e2e/embed.mjs
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/smoke.mjs tests/e2e/journey.mjs tests/e2e/details.mjs tests/e2e/submit.mjs tests/e2e/precheck.mjs tests/e2e/embed.mjs tests/e2e/offline.mjs
 }
 size_report() { node tests/e2e/size-report.mjs; }
 # WebCrypto SHA-256 in Chromium against sha256sum on the same 5 x 10 MB (figures, not pass/fail).

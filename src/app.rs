@@ -137,8 +137,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let saved = use_state(|| true);
     let today = *use_memo(config.today, |given| given.unwrap_or_else(|| data::today(300)));
-    let t = use_memo(draft.lang, |lang| Rc::new(Localizer::new(*lang)));
-    let t: Rc<Localizer> = (*t).clone();
+    // Kazakh is compiled in; Russian and English are fetched when chosen (src/locales.rs).
+    let on_lang = {
+        let draft = draft.clone();
+        Callback::from(move |lang: Lang| draft.dispatch(Action::SetLang(lang)))
+    };
+    let (t, lang_failed) = crate::locales::use_texts(draft.lang, on_lang.clone());
 
     // The core's verdict, on every change of the application (or of the data).
     let report = {
@@ -280,16 +284,12 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let title = t.text("app-title");
-    use_effect_with((draft.lang, title, config.page), |(lang, title, page)| {
+    use_effect_with((t.lang(), title, config.page), |(lang, title, page)| {
         if *page {
             update_document(*lang, title);
         }
     });
 
-    let on_lang = {
-        let draft = draft.clone();
-        Callback::from(move |lang: Lang| draft.dispatch(Action::SetLang(lang)))
-    };
     let shared = Shared {
         t: t.clone(),
         regulation: (*regulation).clone(),
@@ -327,13 +327,15 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Shared> context={shared.clone()}>
           // In a host page the widget is one named region of the portal's page, not a page of
           // its own: no <main>, <header> or <footer> landmarks, no skip link (the portal's).
-          <div class="anyqtama" lang={draft.lang.tag()}
+          <div class="anyqtama" lang={t.lang().tag()}
               role={(!config.page).then_some("region")} aria-label={(!config.page).then(|| t.text("app-title"))}>
             if config.page {
                 <a class="skip-link no-print" href="#main">{ t.text("app-skip-link") }</a>
             }
             { header(&shared, &on_lang) }
             <@{if config.page { "main" } else { "div" }} id="main" class="width-container main" tabindex="-1">
+                <crate::components::update_notice::UpdateNotice />
+                { crate::locales::failed_alert(&t, lang_failed) }
                 if !lost_files.is_empty() {
                     <div class="panel panel--warning" role="alert" data-testid="lost-files">
                         { t.format("app-lost-files", &[("files", Value::from(lost_files.join(", ")))]) }
@@ -433,6 +435,9 @@ mod tests {
         "app-data-loading",
         "app-data-loaded",
         "app-data-failed",
+        "app-lang-failed",
+        "app-update-ready",
+        "app-update-reload",
         // The pre-check page's own (its form and report are the worker's: precheck.ftl).
         "app-precheck-link",
         "app-precheck-loading",

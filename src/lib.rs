@@ -8,7 +8,8 @@
 //! - [`draft`]: the state (a reducer) and its actions; [`steps`]: the journey, from the rule data;
 //!   [`validation`]: which blockers belong to which page.
 //! - [`storage`]: the draft in `localStorage`, the files in IndexedDB; [`data`]: newer rules,
-//!   calendar and sector list from a portal's URLs.
+//!   calendar and sector list from a portal's URLs; [`locales`]: the texts, ru and en fetched
+//!   when chosen.
 //! - [`components`]: one component a file; [`App`] puts them together.
 
 mod app;
@@ -17,6 +18,7 @@ pub mod context;
 pub mod data;
 pub mod draft;
 pub mod embed;
+pub mod locales;
 pub mod steps;
 pub mod storage;
 pub mod submit;

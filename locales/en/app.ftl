@@ -42,6 +42,9 @@ app-severity-note = Note
 app-our-reading = Our reading: { $text }
 app-privacy = Your answers and files are kept only in this browser (local storage and IndexedDB). Nothing is sent until you submit.
 app-not-saved = This browser does not let us keep your draft (private mode or full storage): if you close the page, your answers are lost.
+app-lang-failed = Could not switch the language to { $lang }: its texts did not load. Check your internet connection and try again; the page goes on working in this language.
+app-update-ready = A new version of this service is ready. Your answers are saved and will still be there after the update.
+app-update-reload = Reload to update
 app-lost-files = These files were no longer in the browser and must be attached again: { $files }.
 
 ## Profession and sector

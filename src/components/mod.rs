@@ -13,3 +13,4 @@ pub mod profession_picker;
 pub mod section_page;
 pub mod start_again;
 pub mod submit_page;
+pub mod update_notice;

@@ -8,7 +8,6 @@ use crate::draft::{Action, Step};
 use anyqtama_core::rules::Requirement;
 use anyqtama_core::{Date, Lang};
 use anyqtama_i18n::{Localizer, Value};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
@@ -16,12 +15,17 @@ pub fn PrintPage() -> Html {
     let shared = use_context::<Shared>().expect("shared context");
     // The form exists in Kazakh and Russian; English readers get the Russian form.
     let form_lang = use_state(|| if shared.t.lang() == Lang::Kk { Lang::Kk } else { Lang::Ru });
-    let f = use_memo(*form_lang, |l| Rc::new(Localizer::new(*l)));
+    // Russian texts are fetched when first needed (src/locales.rs): the form shows the language
+    // whose texts are at hand.
+    let (f, failed) = {
+        let form_lang = form_lang.clone();
+        crate::locales::use_texts(*form_lang, Callback::from(move |l| form_lang.set(l)))
+    };
     let t = &shared.t;
     let rules = shared.rules();
     let app = &shared.draft.application;
-    let lang = *form_lang;
-    let form = Shared { t: (*f).clone(), ..shared.clone() };
+    let lang = f.lang();
+    let form = Shared { t: f.clone(), ..shared.clone() };
     let answer = |id: &str| a1_answer(&form, id);
     let line = |text: String, caption: &str| a1_line(&f, text, caption);
     let kind = shared.kind().and_then(|k| rules.kind(k));
@@ -110,6 +114,7 @@ pub fn PrintPage() -> Html {
                 <h1 class="heading-l" tabindex="-1" id="page-heading">{ t.text("app-print-heading") }</h1>
                 <p>{ t.text("app-print-intro") }</p>
                 <div class="button-group" role="group" aria-label={t.text("app-print-form-lang")}>{ for lang_buttons }</div>
+                { crate::locales::failed_alert(t, failed) }
                 <div class="button-group">
                     <button type="button" class="button" onclick={print}>{ t.text("app-print") }</button>
                     <button type="button" class="button button--secondary" onclick={back}>{ t.text("app-back") }</button>

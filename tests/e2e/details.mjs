@@ -51,6 +51,8 @@ async function openWithDraft(draft, { query = "", viewport = { width: 1024, heig
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${url}?today=2026-11-25${query}`, { waitUntil: "load" });
   await page.locator("#page-heading").waitFor();
+  // A draft in ru or en shows Kazakh until that language's texts have been fetched.
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, draft.lang);
   return { context, page, errors };
 }
 

@@ -14,22 +14,13 @@ import { fileURLToPath } from "node:url";
 import { launch } from "./browser.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "../../scripts/serve-dist.mjs";
+import { TEXT } from "./texts.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
 const ARTIFACTS = join(ROOT, "test-artifacts", "e2e");
 const TIMEOUT = 30_000;
 
-/** The app's messages of one language, read from locales/<lang>/app.ftl (single-line ones). */
-function messages(lang) {
-  const out = {};
-  for (const line of readFileSync(join(ROOT, "locales", lang, "app.ftl"), "utf8").split("\n")) {
-    const m = /^(app-[a-z0-9-]+) = (.*)$/.exec(line);
-    if (m) out[m[1]] = m[2].trim();
-  }
-  return out;
-}
-const TEXT = { kk: messages("kk"), ru: messages("ru"), en: messages("en") };
 
 /** The rule sets under data/rules/ (the page shows the newest one). */
 const RULE_SETS = readdirSync(join(ROOT, "data", "rules"))
@@ -187,9 +178,11 @@ test("a portal's newer rule set and calendar year load from URLs, without a rebu
   delete year.provisional_reason;
   const json = (body) => ({ status: 200, contentType: "application/json", body: JSON.stringify(body) });
   // Match on the path only: the page's own address carries these paths in its query string.
+  // Routed on the context: the service worker fetches them for the page (and keeps them).
   const at = (path) => (u) => u.pathname === path;
-  await page.route(at("/portal/rules.json"), (r) => r.fulfill(json(rules)));
-  await page.route(at("/portal/2026.json"), (r) => r.fulfill(json(year)));
+  const context = page.context();
+  await context.route(at("/portal/rules.json"), (r) => r.fulfill(json(rules)));
+  await context.route(at("/portal/2026.json"), (r) => r.fulfill(json(year)));
   await page.goto(`${url}?rules=/portal/rules.json&calendar=/portal/2026.json`, { waitUntil: "load" });
   await page.waitForFunction(() => document.querySelector("[data-testid=rules-fact]")?.textContent.includes("2027.1"));
   const status = await page.locator("[data-testid=data-status]").textContent();
@@ -197,14 +190,14 @@ test("a portal's newer rule set and calendar year load from URLs, without a rebu
   await page.screenshot({ path: join(ARTIFACTS, "data-from-urls.png"), fullPage: true });
 
   // A broken file is reported by URL, in the page's language, and the built-in data stays.
-  await page.route(at("/portal/broken.json"), (r) => r.fulfill({ status: 200, contentType: "application/json", body: "{ not json" }));
+  await context.route(at("/portal/broken.json"), (r) => r.fulfill({ status: 200, contentType: "application/json", body: "{ not json" }));
   await page.goto(`${url}?rules=/portal/broken.json`, { waitUntil: "load" });
   const alert = page.locator("[data-testid=data-status][role=alert]");
   await alert.waitFor();
   assert.match(await alert.textContent(), /\/portal\/broken\.json/);
   const fact = await page.locator("[data-testid=rules-fact]").textContent();
   assert.ok(RULE_VERSIONS.some((v) => fact.includes(v)), fact);
-  await page.unrouteAll();
+  await context.unrouteAll();
 });
 
 test("no errors in the console, no failed requests", () => {

@@ -1,7 +1,9 @@
 //! Anyqtama's texts in Kazakh, Russian and English.
 //!
-//! The Fluent files under `locales/<lang>/` are compiled in; [`Localizer`] formats messages,
-//! dates the local way, the reasons a day was skipped, and the findings of a report.
+//! The Fluent files under `locales/<lang>/` are compiled in (Russian and English only with the
+//! default feature `all-languages`; the widget fetches them instead, [`Localizer::from_text`]);
+//! [`Localizer`] formats messages, dates the local way, the reasons a day was skipped, and the
+//! findings of a report.
 
 use anyqtama_core::calendar::DayKind;
 use anyqtama_core::report::{Arg, Finding};
@@ -14,6 +16,11 @@ use std::borrow::Cow;
 /// The Fluent files of each language, in the order they are added to the bundle.
 pub const FILES: [&str; 6] = ["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl", "precheck.ftl"];
 
+/// The files the widget needs, in this order: in a language that is not compiled into it, it
+/// fetches them joined into one file, `locales/<lang>.ftl`, written by `scripts/build-offline.mjs`
+/// (its `WIDGET_FILES` must equal this list; a test reads it).
+pub const WIDGET_FILES: &[&str] = &["core.ftl", "app.ftl"];
+
 /// One embedded Fluent file: `ftl!("kk", "core.ftl")`.
 macro_rules! ftl {
     ($lang:literal, $file:literal) => {
@@ -21,7 +28,16 @@ macro_rules! ftl {
     };
 }
 
-/// Every Fluent file of one language, in the order of [`FILES`].
+/// Whether `lang`'s texts are compiled in: Kazakh (the default) always; Russian and English with
+/// the feature `all-languages` (on by default: the command line, the server and the pre-check
+/// worker have all three). The widget leaves it off and fetches them when the applicant chooses
+/// them (docs/OFFLINE.md).
+pub const fn embedded(lang: Lang) -> bool {
+    matches!(lang, Lang::Kk) || cfg!(feature = "all-languages")
+}
+
+/// Every Fluent file of one language, in the order of [`FILES`] (all "" for a language not
+/// compiled in).
 pub fn all_sources(lang: Lang) -> [&'static str; FILES.len()] {
     macro_rules! all {
         ($l:literal) => {
@@ -37,8 +53,12 @@ pub fn all_sources(lang: Lang) -> [&'static str; FILES.len()] {
     }
     match lang {
         Lang::Kk => all!("kk"),
+        #[cfg(feature = "all-languages")]
         Lang::Ru => all!("ru"),
+        #[cfg(feature = "all-languages")]
         Lang::En => all!("en"),
+        #[cfg(not(feature = "all-languages"))]
+        _ => [""; FILES.len()],
     }
 }
 
@@ -52,16 +72,8 @@ pub fn sources(lang: Lang) -> [&'static str; FILES.len()] {
     return all_sources(lang);
     #[cfg(target_arch = "wasm32")]
     {
-        macro_rules! widget {
-            ($l:literal) => {
-                [ftl!($l, "core.ftl"), "", ftl!($l, "app.ftl"), "", "", ""]
-            };
-        }
-        match lang {
-            Lang::Kk => widget!("kk"),
-            Lang::Ru => widget!("ru"),
-            Lang::En => widget!("en"),
-        }
+        let [core, _, app, _, _, _] = all_sources(lang);
+        [core, "", app, "", "", ""]
     }
 }
 
@@ -100,10 +112,19 @@ impl std::fmt::Debug for Localizer {
 }
 
 impl Localizer {
-    /// The localizer of `lang`. The embedded files are checked by the tests, so a parse error
-    /// here is a build defect; it is reported on stderr and the faulty entries are skipped.
+    /// The localizer of `lang` from the embedded files (see [`embedded`]: a language that is not
+    /// compiled in has no messages, so every text is its id). The embedded files are checked by
+    /// the tests; an entry that does not parse is skipped, never a panic.
     pub fn new(lang: Lang) -> Localizer {
-        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), &sources(lang)) }
+        Localizer::from_text(lang, &sources(lang))
+    }
+
+    /// The localizer of `lang` from Fluent text given at run time: the widget's
+    /// `locales/<lang>.ftl` (the [`WIDGET_FILES`] joined), fetched when the applicant chooses a
+    /// language that is not compiled in. The text must live as long as the program (the widget
+    /// keeps each language it fetched once).
+    pub fn from_text(lang: Lang, sources: &[&'static str]) -> Localizer {
+        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), sources) }
     }
 
     /// The localizer of `lang` with only the named files of [`FILES`] (e.g. `core.ftl`,

@@ -25,7 +25,8 @@ pub fn content_type(path: &Path) -> &'static str {
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
+        // The texts the widget fetches when the applicant switches language (locales/ru.ftl).
+        "txt" | "ftl" => "text/plain; charset=utf-8",
         "woff2" => "font/woff2",
         _ => "application/octet-stream",
     }
@@ -101,6 +102,8 @@ pub async fn serve(root: &Path, url_path: &str, head: bool) -> Response<Body> {
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    // Always asked again (a 304 when unchanged): index.html and sw.js must be, or a browser would
+    // not find a new version of the widget (docs/OFFLINE.md); offline, the service worker answers.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     r

@@ -297,6 +297,28 @@ fn the_widget_is_served_with_its_policy() {
 }
 
 #[test]
+fn the_service_worker_and_the_page_are_never_taken_from_a_cache_unasked() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>w</title>").unwrap();
+    std::fs::write(dist.path().join("sw.js"), "const VERSION = \"1\";").unwrap();
+    std::fs::create_dir(dist.path().join("locales")).unwrap();
+    std::fs::write(dist.path().join("locales/ru.ftl"), "app-title = Анықтама").unwrap();
+    let s = Setup::with(IN_HOURS, |c| c.dist = Some(dist.path().to_path_buf()));
+    // A browser looks for a new version by fetching sw.js again: it must be JavaScript (or the
+    // registration fails) and revalidated every time (or updates are found a day late).
+    let sw = get(s.addr(), "/sw.js");
+    assert_eq!(sw.status, 200);
+    assert_eq!(sw.header("content-type"), Some("text/javascript; charset=utf-8"));
+    assert_eq!(sw.header("cache-control"), Some("no-cache"));
+    for page in ["/", "/index.html"] {
+        assert_eq!(get(s.addr(), page).header("cache-control"), Some("no-cache"), "{page}");
+    }
+    let ru = get(s.addr(), "/locales/ru.ftl");
+    assert_eq!(ru.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(String::from_utf8(ru.body).unwrap(), "app-title = Анықтама");
+}
+
+#[test]
 fn cors_only_for_the_configured_origins() {
     let s = Setup::with(IN_HOURS, |c| c.allow_origins = vec!["https://portal.example".into()]);
     let preflight = request(

@@ -1,0 +1,55 @@
+//! "A new version is ready": shown when the service worker has installed a newer version of the
+//! widget that waits for this page (assets/sw-register.js says so with an event on `window`).
+//! Nothing reloads by itself — the draft is saved anyway, but the applicant may be typing: the
+//! button asks the registration code to switch, and it reloads once the new version controls.
+
+use crate::context::Shared;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The events shared with assets/sw-register.js.
+const READY: &str = "anyqtama-update-ready";
+const QUERY: &str = "anyqtama-update-query";
+const APPLY: &str = "anyqtama-update-apply";
+
+fn announce(name: &str) {
+    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = w.dispatch_event(&e);
+    }
+}
+
+#[component]
+pub fn UpdateNotice() -> Html {
+    let shared = use_context::<Shared>().expect("shared context");
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                let on_ready = Closure::<dyn Fn()>::new(move || ready.set(true));
+                let _ = w.add_event_listener_with_callback(READY, on_ready.as_ref().unchecked_ref());
+                (w, on_ready)
+            });
+            // A version may have been waiting before this page started: ask.
+            announce(QUERY);
+            move || {
+                if let Some((w, on_ready)) = listener {
+                    let _ = w.remove_event_listener_with_callback(READY, on_ready.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    let t = &shared.t;
+    // The live region is always there, so that screen readers say what appears in it.
+    html! {
+        <div role="status" class={ready.then_some("panel update-notice no-print")} data-testid="update-notice">
+            if *ready {
+                <p>{ t.text("app-update-ready") }</p>
+                <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| announce(APPLY))}>
+                    { t.text("app-update-reload") }
+                </button>
+            }
+        </div>
+    }
+}
