@@ -7,6 +7,7 @@ export ROOT
 # Tool versions (see /work/shared/TOOLCHAIN.md for why these).
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"           # npm binaryen@132 gives wasm-opt "version_132" (Trunk.toml [tools])
+ESBUILD_VERSION="0.24.2"         # minifies the JS Trunk leaves as it is (scripts/minify.mjs)
 WASM_TARGET="wasm32-unknown-unknown"
 CHROMIUM="/usr/bin/chromium"
 CHROMEDRIVER_BIN="/usr/bin/chromedriver"
@@ -18,7 +19,7 @@ JWCRYPTO_VERSION="1.5.6"
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 TOOLS_DIR="$ROOT/.tools"
 VENV_DIR="$TOOLS_DIR/venv"
-export PATH="$TOOLS_DIR/node_modules/.bin:$CARGO_BIN:$PATH"
+export PATH="$TOOLS_DIR/node_modules/.bin:$TOOLS_DIR/esbuild/node_modules/.bin:$CARGO_BIN:$PATH"
 
 # No prompts, no colour codes in CI logs, no browser downloads by npm packages.
 export CARGO_TERM_PROGRESS_WHEN=never

@@ -95,6 +95,21 @@ else
     fail "$wasm_opt does not report version $BINARYEN_VERSION: delete .tools/ and run scripts/setup.sh again"
 fi
 
+# --- esbuild (npm) in .tools/esbuild/: minifies the JS glue and scripts after Trunk ---------------
+# (its own prefix: an npm install beside binaryen's would prune that one)
+esbuild="$TOOLS_DIR/esbuild/node_modules/.bin/esbuild"
+if [ "$("$esbuild" --version 2>/dev/null)" = "$ESBUILD_VERSION" ]; then
+  say "esbuild $ESBUILD_VERSION: present"
+else
+  say "esbuild $ESBUILD_VERSION: installing from npm into .tools/esbuild/…"
+  mkdir -p "$TOOLS_DIR/esbuild"
+  [ -f "$TOOLS_DIR/esbuild/package.json" ] || printf '{ "private": true }\n' >"$TOOLS_DIR/esbuild/package.json"
+  npm install --prefix "$TOOLS_DIR/esbuild" --no-save --no-package-lock --loglevel=error "esbuild@$ESBUILD_VERSION" ||
+    fail "'npm install esbuild@$ESBUILD_VERSION' failed: check that registry.npmjs.org is reachable"
+  [ "$("$esbuild" --version)" = "$ESBUILD_VERSION" ] ||
+    fail "$esbuild does not report version $ESBUILD_VERSION: delete .tools/esbuild and run scripts/setup.sh again"
+fi
+
 # --- Test tools ------------------------------------------------------------------------------------
 if [ "$with_test_tools" = 1 ]; then
   # Debian's Chromium and its ChromeDriver (browser tests and the end-to-end test).

@@ -629,11 +629,11 @@ impl Iterator for DayWalk<'_> {
 }
 
 /// The built-in data files.
-pub const BUILTIN_HOLIDAYS: &str = include_str!("../../../data/calendar/holidays.json");
+pub const BUILTIN_HOLIDAYS: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar-holidays.json"));
 pub const BUILTIN_YEARS: &[&str] = &[
-    include_str!("../../../data/calendar/2023.json"),
-    include_str!("../../../data/calendar/2024.json"),
-    include_str!("../../../data/calendar/2025.json"),
-    include_str!("../../../data/calendar/2026.json"),
-    include_str!("../../../data/calendar/2027.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/calendar-2023.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/calendar-2024.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/calendar-2025.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/calendar-2026.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/calendar-2027.json")),
 ];
