@@ -7,13 +7,10 @@
 // Beside this file (the app's files), wherever the page is: a portal page embeds the widget.
 const baseUrl = (name) => new URL(name, import.meta.url);
 
-/**
- * The widget's data URLs (its configuration, or the standalone page's ?rules=…), as absolute
- * addresses: the worker resolves relative ones against its own script, not the page.
- */
+/** The widget's data URLs (its configuration, or the standalone page's ?rules=…). */
 function dataUrls({ rules = [], calendar = [], sectors = [] }) {
-  const abs = (list) => list.filter((s) => s.trim()).map((u) => new URL(u, document.baseURI).href);
-  return { rules: abs(rules), calendar: abs(calendar), sectors: abs(sectors).slice(-1) };
+  const given = (list) => list.filter((s) => s.trim());
+  return { rules: given(rules), calendar: given(calendar), sectors: given(sectors).slice(-1) };
 }
 
 /** Every file of what was dropped, with its path below it (folders are walked). */
@@ -91,7 +88,8 @@ export function mount(host, { today, data }) {
     draw();
   };
   worker.onerror = (e) => fail(e.message || "the pre-check worker could not start");
-  worker.postMessage({ open: { today, data: dataUrls(data) } });
+  // The page's address: relative data URLs are the page's, not the worker script's.
+  worker.postMessage({ open: { today, data: dataUrls(data), base: document.baseURI } });
 
   const check = ({ files, paths }) => files.length && worker.postMessage({ files, paths });
   form.addEventListener("change", ({ target }) => {

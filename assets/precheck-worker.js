@@ -14,13 +14,15 @@ import init, { PreCheck } from "./precheck/anyqtama_precheck.js";
 const reason = (e) => String(e?.message ?? e);
 let run = null;
 
-async function open({ today, data }) {
+// `data`: the widget's data URLs as it was given them; `base`: the page's address, which
+// relative ones are resolved against (not this script's).
+async function open({ today, data, base }) {
   await init();
   const kinds = [], urls = [], texts = [];
   for (const [kind, list] of Object.entries(data)) {
     for (const url of list) {
       try {
-        const res = await fetch(url);
+        const res = await fetch(new URL(url, base));
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         texts.push(await res.text());
       } catch (e) {

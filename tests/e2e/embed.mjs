@@ -145,6 +145,28 @@ test("the keyboard moves from the portal into the widget and works there", async
   }
 });
 
+test("the pre-check page works inside the portal's widget, and posts nothing", async () => {
+  const { context, page, problems } = await openPortal();
+  try {
+    const posts = [];
+    page.on("request", (r) => r.method() !== "GET" && posts.push(`${r.method()} ${r.url()}`));
+    const widget = page.locator("anyqtama-form#application");
+    await widget.locator("[data-testid=precheck-link]").first().click();
+    await widget.locator("#precheck-zip").setInputFiles(join(ROOT, "tests", "fixtures", "bundles", "issue.zip"));
+    const report = widget.locator("[data-testid=precheck-report][data-ms]");
+    await report.waitFor({ timeout: TIMEOUT });
+    assert.match(await report.innerText(), /issue\.zip/);
+    assert.equal(await widget.locator("[data-testid=precheck-report] tr[data-status=valid]").count(), 1, await report.innerText());
+    assert.deepEqual(posts, [], "nothing sent");
+    assert.equal(new URL(page.url()).hash, "", "the portal's address keeps no #fragment");
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: join(ARTIFACTS, "embed-precheck.png"), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
 test("bad configuration and unreachable data are reported as error events, and the widget still works", async () => {
   const { context, page, problems } = await openPortal();
   try {
