@@ -1,4 +1,4 @@
-//! `anyqtama check` on folders of valid, incomplete-by-expiry, tampered and unreadable bundles,
+//! `anyqtama check` on folders of valid, incomplete, expired, tampered and unreadable bundles,
 //! and on an unzipped bag: the documented exit codes (0 clean, 1 refused, 2 unreadable) and
 //! findings, in JSON and as text.
 
@@ -248,4 +248,56 @@ fn checking_on_many_threads_gives_the_same_output_as_one_by_one() {
         }
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A bundle that is sound and signed but incomplete: the application without its identity
+/// document (made with `anyqtama bundle`, as any tool other than the widget could make it).
+#[test]
+fn an_incomplete_bundle_is_refused_with_the_missing_checklist_item() {
+    let dir = temp("incomplete");
+    let mut app: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("applications/issue.json")).unwrap()).unwrap();
+    let documents = app["documents"].as_array_mut().unwrap();
+    documents.retain(|d| d["item"] != "identity-document");
+    for d in documents.iter() {
+        let item = dir.join("docs").join(d["item"].as_str().unwrap());
+        std::fs::create_dir_all(&item).unwrap();
+        for f in d["files"].as_array().unwrap() {
+            std::fs::write(item.join(f["name"].as_str().unwrap()), b"%PDF-1.4\n%%EOF\n").unwrap();
+        }
+    }
+    std::fs::write(dir.join("app.json"), app.to_string()).unwrap();
+    let zip = dir.join("incomplete.zip");
+    let made = run(&[
+        "bundle",
+        "--application",
+        s(&dir.join("app.json")),
+        "--documents",
+        s(&dir.join("docs")),
+        "--key",
+        s(&fixture("bundles/test-key.jwk")),
+        "--out",
+        s(&zip),
+        "--date",
+        "2026-11-25",
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+
+    let o = run(&["check", s(&zip), "--today", "2026-11-25", "--json"]);
+    assert_eq!(o.status.code(), Some(1), "a blocker: exit 1");
+    let v = json(&o);
+    assert_eq!(v[0]["status"], "refused");
+    let blockers: Vec<(&str, &str)> = v[0]["report"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "blocker")
+        .map(|f| (f["code"].as_str().unwrap(), f["target"]["id"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(blockers, [("checklist.missing", "identity-document")]);
+    // The text says which document is missing, in the language asked for.
+    let o = run(&["check", s(&zip), "--today", "2026-11-25", "--lang", "en"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("identity document"), "{out}");
+    assert_eq!(o.status.code(), Some(1));
 }
