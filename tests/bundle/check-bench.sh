@@ -7,6 +7,10 @@
 # (its default) and with --jobs 1. Writes test-artifacts/check-bench.txt.
 #
 #   tests/bundle/check-bench.sh [N] [R]
+#
+# CHECK_BENCH_BIN=PATH checks with that anyqtama binary instead of building this tree's (an
+# older build, say, to measure before and after under the same load); the bundles are always
+# made with this tree's.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=scripts/env.sh
@@ -15,6 +19,7 @@ n="${1:-1000}"
 cd "$root"
 cargo build --quiet --release -p anyqtama-cli
 bin="${CARGO_TARGET_DIR:-$root/target}/release/anyqtama"
+checker="${CHECK_BENCH_BIN:-$bin}"
 key="$root/tests/fixtures/bundles/test-key.jwk"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -52,7 +57,7 @@ for f in sorted(os.listdir(src)):
 # and how many cores the rest of the machine kept busy meanwhile (from /proc/stat), since a
 # second core taken by another build halves what two jobs can do.
 mkdir -p test-artifacts
-"$VENV_DIR/bin/python" - "$n" "${2:-5}" "$bin" "$work" <<'PY' | tee test-artifacts/check-bench.txt
+"$VENV_DIR/bin/python" - "$n" "${2:-5}" "$checker" "$work" <<'PY' | tee test-artifacts/check-bench.txt
 import json, os, resource, statistics, subprocess, sys, time
 n, runs, bin, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 bagit = [sys.executable, "-c", """
@@ -93,7 +98,7 @@ def line(name):
     return (f"{m:.3f} s median ({min(walls):.3f}-{max(walls):.3f}): {n / m:,.0f}/s "
             f"({n / max(walls):,.0f}-{n / min(walls):,.0f}); CPU {cpu:.3f} s, {cpu / n * 1e6:.0f} us a bundle; "
             f"other load {statistics.median(others[name]):.1f} cores")
-print(f"check-bench: {n} bundles, all valid; {runs} runs each; {cores} cores; load average after: "
+print(f"check-bench: {n} bundles, all valid; {runs} runs each; {cores} cores; {bin}; load average after: "
       + " ".join(open("/proc/loadavg").read().split()[:3]))
 print(f"  anyqtama check (integrity + signature + core check, {cores} jobs): {line('ours')}")
 print(f"  anyqtama check --jobs 1: {line('single')}")

@@ -64,7 +64,10 @@ fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
-fn string(s: &str, out: &mut String) {
+/// A JSON string as RFC 8785 writes it: `"` and `\\` escaped, the control characters as `\b`,
+/// `\t`, `\n`, `\f`, `\r` or `\u00xx`, everything else as it is — which is also what
+/// `serde_json` writes (`anyqtama check --json` prints with it).
+pub fn string(s: &str, out: &mut String) {
     out.push('"');
     // Runs of characters that need no escape are copied whole.
     let mut plain = 0;

@@ -186,7 +186,7 @@ pub fn report_json(t: &Localizer, regulation: &Regulation, r: &VerifyReport) -> 
             v
         })
         .collect();
-    json!({
+    let mut out = json!({
         "rules_version": report.rules_version,
         "calendar_version": report.calendar_version,
         "kind": report.kind,
@@ -194,8 +194,10 @@ pub fn report_json(t: &Localizer, regulation: &Regulation, r: &VerifyReport) -> 
         "blockers": report.blockers,
         "warnings": report.warnings,
         "notes": report.notes,
-        "findings": findings,
-    })
+    });
+    // Moved in: `json!` would copy the tree.
+    out["findings"] = Json::Array(findings);
+    out
 }
 
 /// One package's entry of `anyqtama check --json`: `{path, status, id, errors, report}`, or for
@@ -209,12 +211,14 @@ pub fn entry_json(
     report: Option<&VerifyReport>,
     why: &str,
 ) -> Json {
+    // The parts are moved in (`json!` would copy them).
     let mut entry = match report {
-        Some(r) => json!({
-            "id": r.id,
-            "errors": errors_json(t, r),
-            "report": report_json(t, regulation, r),
-        }),
+        Some(r) => {
+            let mut entry = json!({ "id": r.id });
+            entry["errors"] = errors_json(t, r);
+            entry["report"] = report_json(t, regulation, r);
+            entry
+        }
         None => json!({ "errors": [{ "code": "input.unreadable", "message": why }] }),
     };
     entry["path"] = path.into();

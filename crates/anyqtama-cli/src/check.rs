@@ -283,18 +283,55 @@ impl Stdout {
 }
 
 /// `value` pretty-printed as an element of a pretty-printed array: what
-/// `serde_json::to_string_pretty` writes for it there (strings never hold a raw line break).
+/// `serde_json::to_string_pretty` writes for it there, byte for byte (two spaces a level, `": "`,
+/// `{}` and `[]` when empty, keys in the map's order, the same escapes), written straight into
+/// one string rather than printed and then indented again.
 fn array_element(value: &serde_json::Value) -> String {
-    let pretty = serde_json::to_string_pretty(value).expect("plain JSON");
-    let mut out = String::with_capacity(pretty.len() + pretty.len() / 16);
-    for (i, line) in pretty.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("  ");
-        out.push_str(line);
-    }
+    let mut out = String::with_capacity(8 << 10);
+    out.push_str("  ");
+    pretty(value, 1, &mut out);
     out
+}
+
+fn pretty(value: &serde_json::Value, depth: usize, out: &mut String) {
+    use anyqtama_bundle::canonical;
+    use serde_json::Value;
+    fn newline(depth: usize, out: &mut String) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&serde_json::to_string(n).expect("a number")),
+        Value::String(s) => canonical::string(s, out),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(if i == 0 { "" } else { "," });
+                newline(depth + 1, out);
+                pretty(item, depth + 1, out);
+            }
+            newline(depth, out);
+            out.push(']');
+        }
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                out.push_str(if i == 0 { "" } else { "," });
+                newline(depth + 1, out);
+                canonical::string(key, out);
+                out.push_str(": ");
+                pretty(item, depth + 1, out);
+            }
+            newline(depth, out);
+            out.push('}');
+        }
+    }
 }
 
 /// Runs the check on `jobs` threads (output in the order of `paths`, the same for any `jobs`);
@@ -394,6 +431,9 @@ mod tests {
             json!([]),
             json!("just a string"),
             json!({"nested": [[1, 2], [], {"deep": [{"deeper": "é ✓"}]}]}),
+            json!({"escapes": "q\" b\\ n\n t\t r\r \u{8}\u{c}\u{1}\u{1f}\u{7f} /<>&\u{2028}", "": ""}),
+            json!({"numbers": [0, -1, u64::MAX, i64::MIN, 0.5, -1.25e-7, 1e300, 2.0], "b": [true, false, null]}),
+            json!([[[]], {"a": {}}, [{}], "", {"": [null]}]),
         ];
         for n in 1..=values.len() {
             let joined: Vec<String> = values[..n].iter().map(array_element).collect();
