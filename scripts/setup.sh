@@ -81,34 +81,26 @@ else
     fail "'cargo install wasm-bindgen-cli --version $wbg' failed (see above); the CLI must equal the wasm-bindgen crate in Cargo.lock"
 fi
 
-# --- wasm-opt (npm binaryen) in .tools/ ------------------------------------------------------------
-wasm_opt="$TOOLS_DIR/node_modules/.bin/wasm-opt"
-if "$wasm_opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
-  say "wasm-opt (binaryen $BINARYEN_VERSION): present"
-else
-  say "wasm-opt (binaryen $BINARYEN_VERSION): installing from npm into .tools/…"
-  mkdir -p "$TOOLS_DIR"
-  [ -f "$TOOLS_DIR/package.json" ] || printf '{ "private": true }\n' >"$TOOLS_DIR/package.json"
-  npm install --prefix "$TOOLS_DIR" --no-save --no-package-lock --loglevel=error "binaryen@$BINARYEN_VERSION" ||
-    fail "'npm install binaryen@$BINARYEN_VERSION' failed: check that registry.npmjs.org is reachable"
-  "$wasm_opt" --version | grep -q "version $BINARYEN_VERSION\b" ||
-    fail "$wasm_opt does not report version $BINARYEN_VERSION: delete .tools/ and run scripts/setup.sh again"
-fi
-
-# --- esbuild (npm) in .tools/esbuild/: minifies the JS glue and scripts after Trunk ---------------
-# (its own prefix: an npm install beside binaryen's would prune that one)
-esbuild="$TOOLS_DIR/esbuild/node_modules/.bin/esbuild"
-if [ "$("$esbuild" --version 2>/dev/null)" = "$ESBUILD_VERSION" ]; then
-  say "esbuild $ESBUILD_VERSION: present"
-else
-  say "esbuild $ESBUILD_VERSION: installing from npm into .tools/esbuild/…"
-  mkdir -p "$TOOLS_DIR/esbuild"
-  [ -f "$TOOLS_DIR/esbuild/package.json" ] || printf '{ "private": true }\n' >"$TOOLS_DIR/esbuild/package.json"
-  npm install --prefix "$TOOLS_DIR/esbuild" --no-save --no-package-lock --loglevel=error "esbuild@$ESBUILD_VERSION" ||
-    fail "'npm install esbuild@$ESBUILD_VERSION' failed: check that registry.npmjs.org is reachable"
-  [ "$("$esbuild" --version)" = "$ESBUILD_VERSION" ] ||
-    fail "$esbuild does not report version $ESBUILD_VERSION: delete .tools/esbuild and run scripts/setup.sh again"
-fi
+# --- Build tools from npm, each in its own prefix under .tools/ (an npm install into a shared
+# prefix would prune the other's package) ------------------------------------------------------------
+# npm_tool <label> <package@version> <prefix> <binary> <expected --version pattern>
+npm_tool() {
+  local label="$1" package="$2" prefix="$3" bin="$3/node_modules/.bin/$4" want="$5"
+  if "$bin" --version 2>/dev/null | grep -q "$want"; then
+    say "$label: present"
+    return
+  fi
+  say "$label: installing from npm into ${prefix#"$ROOT/"}/…"
+  mkdir -p "$prefix"
+  [ -f "$prefix/package.json" ] || printf '{ "private": true }\n' >"$prefix/package.json"
+  npm install --prefix "$prefix" --no-save --no-package-lock --loglevel=error "$package" ||
+    fail "'npm install $package' failed: check that registry.npmjs.org is reachable"
+  "$bin" --version | grep -q "$want" ||
+    fail "$bin does not report '$want': delete $prefix and run scripts/setup.sh again"
+}
+# wasm-opt (Trunk.toml [tools]); esbuild minifies the JS glue, scripts and CSS after Trunk.
+npm_tool "wasm-opt (binaryen $BINARYEN_VERSION)" "binaryen@$BINARYEN_VERSION" "$TOOLS_DIR" wasm-opt "version $BINARYEN_VERSION\b"
+npm_tool "esbuild $ESBUILD_VERSION" "esbuild@$ESBUILD_VERSION" "$TOOLS_DIR/esbuild" esbuild "^$ESBUILD_VERSION\$"
 
 # --- Test tools ------------------------------------------------------------------------------------
 if [ "$with_test_tools" = 1 ]; then

@@ -49,6 +49,32 @@ fn tamper(src: &Path, dst: &Path) {
     std::fs::write(dst, w.finish().unwrap()).unwrap();
 }
 
+/// `anyqtama bundle` of the application `app` (JSON text) with a small PDF for each
+/// `(item, file name)`, signed with the test key, into `dir/out`.
+fn bundle_of(app: &str, files: &[(&str, &str)], dir: &Path, out: &str) -> PathBuf {
+    std::fs::write(dir.join("app.json"), app).unwrap();
+    for (item, name) in files {
+        std::fs::create_dir_all(dir.join("docs").join(item)).unwrap();
+        std::fs::write(dir.join("docs").join(item).join(name), b"%PDF-1.4\nscan\n").unwrap();
+    }
+    let zip = dir.join(out);
+    let o = run(&[
+        "bundle",
+        "--application",
+        s(&dir.join("app.json")),
+        "--documents",
+        s(&dir.join("docs")),
+        "--key",
+        s(&fixture("bundles/test-key.jwk")),
+        "--out",
+        s(&zip),
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    zip
+}
+
 /// A bundle unzipped into a bag folder.
 fn unzip(zip: &Path, bag: &Path) {
     let bytes = std::fs::read(zip).unwrap();
@@ -134,27 +160,9 @@ fn mixed_folder(name: &str) -> PathBuf {
         .unwrap()
         .replace("\"id_doc_expires_on\": \"2031-05-13\"", "\"id_doc_expires_on\": \"2026-11-01\"");
     assert!(app.contains("2026-11-01"));
-    std::fs::write(work.join("app.json"), app).unwrap();
-    for item in ["identity-document", "education-documents", "work-record"] {
-        std::fs::create_dir_all(work.join("docs").join(item)).unwrap();
-        std::fs::write(work.join("docs").join(item).join("scan.pdf"), b"%PDF-1.4\nscan\n").unwrap();
-    }
-    let expired = work.join("expired.zip");
-    let key = fixture("bundles/test-key.jwk");
-    let o = run(&[
-        "bundle",
-        "--application",
-        s(&work.join("app.json")),
-        "--documents",
-        s(&work.join("docs")),
-        "--key",
-        s(&key),
-        "--out",
-        s(&expired),
-        "--date",
-        "2026-11-25",
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let files: Vec<(&str, &str)> =
+        ["identity-document", "education-documents", "work-record"].map(|item| (item, "scan.pdf")).to_vec();
+    let expired = bundle_of(&app, &files, &work, "expired.zip");
 
     let kinds = ["issue", "extend", "reissue-identity", "reissue-employer", "duplicate"];
     for (i, kind) in kinds.iter().enumerate() {
@@ -257,31 +265,22 @@ fn an_incomplete_bundle_is_refused_with_the_missing_checklist_item() {
     let dir = temp("incomplete");
     let mut app: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(fixture("applications/issue.json")).unwrap()).unwrap();
-    let documents = app["documents"].as_array_mut().unwrap();
-    documents.retain(|d| d["item"] != "identity-document");
-    for d in documents.iter() {
-        let item = dir.join("docs").join(d["item"].as_str().unwrap());
-        std::fs::create_dir_all(&item).unwrap();
-        for f in d["files"].as_array().unwrap() {
-            std::fs::write(item.join(f["name"].as_str().unwrap()), b"%PDF-1.4\n%%EOF\n").unwrap();
-        }
-    }
-    std::fs::write(dir.join("app.json"), app.to_string()).unwrap();
-    let zip = dir.join("incomplete.zip");
-    let made = run(&[
-        "bundle",
-        "--application",
-        s(&dir.join("app.json")),
-        "--documents",
-        s(&dir.join("docs")),
-        "--key",
-        s(&fixture("bundles/test-key.jwk")),
-        "--out",
-        s(&zip),
-        "--date",
-        "2026-11-25",
-    ]);
-    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+    app["documents"].as_array_mut().unwrap().retain(|d| d["item"] != "identity-document");
+    let files: Vec<(String, String)> = app["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| {
+            let item = d["item"].as_str().unwrap().to_string();
+            d["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |f| (item.clone(), f["name"].as_str().unwrap().to_string()))
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = files.iter().map(|(i, n)| (i.as_str(), n.as_str())).collect();
+    let zip = bundle_of(&app.to_string(), &files, &dir, "incomplete.zip");
 
     let o = run(&["check", s(&zip), "--today", "2026-11-25", "--json"]);
     assert_eq!(o.status.code(), Some(1), "a blocker: exit 1");
