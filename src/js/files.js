@@ -13,7 +13,9 @@ function open(db) {
   });
 }
 
-async function run(name, mode, op) {
+// Opens database `name`, runs `op` on its store in one transaction, and resolves with the
+// request's result once the transaction has completed (also used by submit.js for the outbox).
+export async function run(name, mode, op) {
   const db = await open(name);
   return new Promise((ok, fail) => {
     const tx = db.transaction(STORE, mode);

@@ -5,28 +5,9 @@
 // reached the bundle stays in the outbox and the caller tries again later (on load, when the
 // browser is back online, every 15 s). A 4xx is final. Nothing here decides what is valid: the
 // Rust core has checked the package, and the portal checks it again.
+// The outbox is kept in the widget's files database, through the same helper as the files.
+import { run } from "./files.js";
 const ATTEMPTS = 3;
-
-function filesDb(name, mode, op) {
-  return new Promise((ok, fail) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore("files");
-    req.onerror = () => fail(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction("files", mode);
-      const r = op(tx.objectStore("files"));
-      tx.oncomplete = () => {
-        db.close();
-        ok(r.result);
-      };
-      tx.onerror = tx.onabort = () => {
-        db.close();
-        fail(tx.error);
-      };
-    };
-  });
-}
 
 function build(order, files, db, onProgress) {
   return new Promise((ok, fail) => {
@@ -71,11 +52,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export async function submit(order, files, id, endpoint, db, onProgress) {
   const key = `outbox/${id}`;
-  let zip = await filesDb(db, "readonly", (s) => s.get(key));
+  let zip = await run(db, "readonly", (s) => s.get(key));
   if (!zip) {
     const bytes = await build(order, files, db, onProgress);
     zip = new Blob([bytes], { type: "application/zip" });
-    await filesDb(db, "readwrite", (s) => s.put(zip, key)); // kept before the first try
+    await run(db, "readwrite", (s) => s.put(zip, key)); // kept before the first try
   }
   let last = "";
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -88,7 +69,7 @@ export async function submit(order, files, id, endpoint, db, onProgress) {
       });
       const text = await res.text();
       if (res.status === 200 || res.status === 201) {
-        await filesDb(db, "readwrite", (s) => s.delete(key));
+        await run(db, "readwrite", (s) => s.delete(key));
         return { receipt: text };
       }
       if (res.status < 500) return { refused: res.status, reason: refusal(text) };
