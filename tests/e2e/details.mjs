@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "./browser.mjs";
-import AxeBuilder from "@axe-core/playwright";
+import { assertAccessible } from "./a11y.mjs";
 import { serve } from "../../scripts/serve-dist.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -64,15 +64,6 @@ const draftOf = (application, step, lang = "en") => ({
   reached_check: false,
   validated: [],
 });
-
-async function assertAccessible(page, label) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    [],
-    `axe-core (${label})`,
-  );
-}
 
 test("the dates page shows each deadline, overdue or due soon, and how it was counted", async () => {
   const app = fixture("reissue-identity");

@@ -19,7 +19,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
+import { assertAccessible } from "./a11y.mjs";
 import { launch } from "./browser.mjs";
 import { serve } from "../../scripts/serve-dist.mjs";
 
@@ -94,11 +94,7 @@ async function checked(input, files) {
   return report();
 }
 
-async function axe(name) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(found, [], `${name}: axe-core violations`);
-}
+const axe = (name) => assertAccessible(page, name, (b) => b.withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]));
 
 const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `precheck-${name}.png`), fullPage: true });
 

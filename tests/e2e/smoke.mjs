@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "./browser.mjs";
-import AxeBuilder from "@axe-core/playwright";
+import { assertAccessible as axe } from "./a11y.mjs";
 import { serve } from "../../scripts/serve-dist.mjs";
 import { TEXT } from "./texts.mjs";
 
@@ -97,13 +97,7 @@ async function switchTo(lang) {
   await assertNoPlaceholder(lang);
 }
 
-async function assertAccessible(label) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const report = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
-  );
-  assert.deepEqual(report, [], `axe-core found violations (${label}):\n${report.join("\n")}`);
-}
+const assertAccessible = (label) => axe(page, label);
 
 test("the form's first page renders in Kazakh under a strict CSP, with the rules fact in the footer", async () => {
   for (const lang of ["kk", "ru", "en"]) assert.ok(FIRST_HEADING[lang], `no label of form[0] in ${lang} in the rules`);
