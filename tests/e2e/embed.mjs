@@ -60,6 +60,20 @@ async function openPortal({ viewport = { width: 1280, height: 900 }, blockWidget
   return { context, page, problems, response };
 }
 
+/** Mounts another widget with `Anyqtama.mount` in a new <section id> of the portal's main
+ * column, its handle kept as `window[id]`; resolves once it is ready. */
+const mountSection = (page, id, config) =>
+  page.evaluate(
+    async ({ id, config }) => {
+      const el = document.createElement("section");
+      el.id = id;
+      document.querySelector("main").append(el);
+      window[id] = Anyqtama.mount(el, config);
+      await window[id].ready;
+    },
+    { id, config },
+  );
+
 const events = (page, name) => page.evaluate((n) => window.__events.filter((e) => e.name === n).map((e) => e.detail), name);
 
 test("the portal page mounts the widget under its strict CSP and hears its events", async () => {
@@ -170,12 +184,7 @@ test("the pre-check page works inside the portal's widget, and posts nothing", a
 test("bad configuration and unreachable data are reported as error events, and the widget still works", async () => {
   const { context, page, problems } = await openPortal();
   try {
-    await page.evaluate(async () => {
-      const el = document.createElement("section");
-      el.id = "third";
-      document.querySelector("main").append(el);
-      await Anyqtama.mount(el, { lang: "fr", prefill: { nosuch: "x" }, rulesUrl: "/missing-rules.json" }).ready;
-    });
+    await mountSection(page, "third", { lang: "fr", prefill: { nosuch: "x" }, rulesUrl: "/missing-rules.json" });
     await page.waitForFunction(() => window.__events.some((e) => e.name === "error" && e.detail.code === "data.load"), null, { timeout: TIMEOUT });
     const errors = (await events(page, "error")).filter((e) => e.instance === "third");
     const codes = errors.map((e) => `${e.code} ${e.message.split(":")[0]}`).sort();
@@ -193,14 +202,7 @@ test("bad configuration and unreachable data are reported as error events, and t
 test("two widgets keep separate drafts; unmounting empties the shadow root and frees the memory", async () => {
   const { context, page, problems } = await openPortal();
   try {
-    const mountSecond = () =>
-      page.evaluate(async () => {
-        const el = document.createElement("section");
-        el.id = "second";
-        document.querySelector("main").append(el);
-        window.second = Anyqtama.mount(el, { instance: "second", lang: "en" });
-        await window.second.ready;
-      });
+    const mountSecond = () => mountSection(page, "second", { instance: "second", lang: "en" });
     await mountSecond();
     const first = page.locator("anyqtama-form#application");
     const second = page.locator("#second");
