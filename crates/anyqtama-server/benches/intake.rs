@@ -10,11 +10,10 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use anyqtama_server::{Config, FixedClock, Running, Store};
+use anyqtama_server::{Config, FixedClock, Running};
 use common::*;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Instant;
 
 fn env(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -41,38 +40,21 @@ fn main() {
     let server = Running::start(config).unwrap();
     let addr = server.addr;
 
-    let next = AtomicUsize::new(0);
-    let latencies = Mutex::new(Vec::with_capacity(requests));
-    let start = Instant::now();
-    std::thread::scope(|scope| {
-        for _ in 0..clients {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(bytes) = bundles.get(i) else { break };
-                let t = Instant::now();
-                let r = post(addr, bytes, &[]);
-                let took = t.elapsed();
-                assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
-                latencies.lock().unwrap().push(took);
-            });
-        }
-    });
-    let total = start.elapsed();
+    let (total, l) = post_all(&[addr], &bundles, clients);
     server.stop().unwrap();
-    assert_eq!(Store::open(&db).unwrap().count().unwrap(), requests as i64);
+    assert_eq!(
+        anyqtama_server::store::open(&db.to_string_lossy()).unwrap().count().unwrap(),
+        requests as i64
+    );
 
-    let mut l = latencies.into_inner().unwrap();
-    l.sort();
-    let p = |q: f64| l[((l.len() as f64 * q).ceil() as usize).clamp(1, l.len()) - 1];
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
         "intake-bench: {requests} bundles of {mb:.2} MB, {clients} clients: {:.1} bundles/s ({:.1} MB/s), \
 latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         requests as f64 / total.as_secs_f64(),
         requests as f64 * mb / total.as_secs_f64(),
-        ms(p(0.50)),
-        ms(p(0.90)),
-        ms(p(0.99)),
-        ms(*l.last().unwrap()),
+        percentile_ms(&l, 0.50),
+        percentile_ms(&l, 0.90),
+        percentile_ms(&l, 0.99),
+        percentile_ms(&l, 1.0),
     );
 }

@@ -36,36 +36,9 @@ impl Clock for FixedClock {
     }
 }
 
-/// `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM` → seconds since the epoch.
-pub fn parse_rfc3339(s: &str) -> Option<i64> {
-    let (date, rest) = s.split_once(['T', 't', ' '])?;
-    let date = anyqtama_core::Date::parse(date).ok()?;
-    if rest.len() < 8 {
-        return None;
-    }
-    let (time, zone) = rest.split_at(8);
-    let num = |a: &str| a.parse::<i64>().ok();
-    let mut parts = time.split(':');
-    let (h, m, sec) = (num(parts.next()?)?, num(parts.next()?)?, num(parts.next()?)?);
-    if h > 23 || m > 59 || sec > 60 {
-        return None;
-    }
-    // Fractions of a second are dropped.
-    let zone = zone.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
-    let offset = match zone {
-        "Z" | "z" => 0,
-        _ => {
-            let sign = match zone.as_bytes().first()? {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let (oh, om) = zone[1..].split_once(':')?;
-            sign * (num(oh)? * 3600 + num(om)? * 60)
-        }
-    };
-    Some(date.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec - offset)
-}
+/// `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±HH:MM` → seconds since the epoch (the core's
+/// parser: the widget reads its `?now=` with the same one).
+pub use anyqtama_core::moment::parse_rfc3339;
 
 /// RFC 3339 in UTC, to the second (`2026-11-27T14:00:00Z`).
 pub fn rfc3339_utc(unix_seconds: i64) -> String {

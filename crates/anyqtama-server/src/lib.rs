@@ -4,17 +4,23 @@
 //! from `dist/` and takes signed bundles at `POST /api/bundles`. A bundle is trusted for nothing:
 //! the server verifies it again with `anyqtama_bundle::verify` — the ZIP's limits, the BagIt
 //! manifests, the signature and the core's own `check` — and only then registers it, in one
-//! SQLite transaction that is on disk before the receipt is sent.
+//! transaction that is on disk before the receipt is sent. Only officers read what is stored
+//! ([`access`]); an applicant reads back their own receipt with its status token.
 //!
-//! One concept per module: [`clock`] (the only source of "now"; the core has none),
-//! [`limits`] (how much is read), [`receipt`] (what the applicant gets back: registration date
-//! by the working-hours rule, expected decision), [`store`] (SQLite), [`texts`] (localized
+//! One concept per module: [`access`] (who may read what), [`clock`] (the only source of "now";
+//! the core has none), [`limits`] (how much is read and taken on at once), [`spool`] (how a body
+//! arrives), [`conn`] (the connections and their timeouts), [`receipt`] (what the applicant gets
+//! back: registration date by the working-hours rule, expected decision), [`store`] (SQLite or
+//! PostgreSQL), [`texts`] (localized
 //! messages, `Accept-Language`), [`static_files`] (the widget) and [`routes`] (HTTP).
 
+pub mod access;
 pub mod clock;
+pub mod conn;
 pub mod limits;
 pub mod receipt;
 pub mod routes;
+pub mod spool;
 pub mod static_files;
 pub mod store;
 pub mod texts;
@@ -33,7 +39,7 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Config {
     pub addr: SocketAddr,
-    /// The SQLite file (created if missing).
+    /// The SQLite file (created if missing), or a `postgres://` URL ([`store::open`]).
     pub db: PathBuf,
     /// The built widget (`dist/`); `None` serves the API only.
     pub dist: Option<PathBuf>,
@@ -43,6 +49,13 @@ pub struct Config {
     pub clock: Arc<dyn Clock>,
     /// The largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// What the server takes on at once, and how long it waits for a slow client.
+    pub limits: limits::Limits,
+    /// Trust anchors and CRLs for the applicant's electronic signature (`signature.p7s`); its
+    /// `now` is ignored (the server's clock is used).
+    pub eds: anyqtama_eds::Options,
+    /// Refuse a bundle without a valid electronic signature (400 with its code).
+    pub require_eds: bool,
 }
 
 impl Config {
@@ -59,6 +72,9 @@ impl Config {
             regulation: Arc::new(regulation),
             clock: Arc::new(SystemClock),
             max_body_bytes,
+            limits: limits::Limits::default(),
+            eds: anyqtama_eds::Options::default(),
+            require_eds: false,
         }
     }
 }
@@ -69,11 +85,15 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let store = Store::open(&config.db).map_err(std::io::Error::other)?;
-    let app = routes::router(routes::State::new(config, store));
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
+    let db = config.db.to_string_lossy().into_owned();
+    // Blocking (a PostgreSQL client runs a runtime of its own): on the blocking pool.
+    let store = tokio::task::spawn_blocking(move || store::open(&db))
         .await
+        .map_err(std::io::Error::other)?
+        .map_err(std::io::Error::other)?;
+    let limits = config.limits.clone();
+    let app = routes::router(routes::State::new(config, store));
+    conn::serve(listener, app, &limits, shutdown).await
 }
 
 /// Runs the server on its own runtime (two worker threads; verification runs on the blocking
@@ -85,8 +105,12 @@ pub fn run(config: Config) -> std::io::Result<()> {
         eprintln!(
             "anyqtama serve: listening on http://{} (database {})",
             listener.local_addr()?,
-            config.db.display()
+            store::display(&config.db.to_string_lossy())
         );
+        eprintln!("anyqtama serve: limits");
+        for line in config.limits.describe(config.max_body_bytes) {
+            eprintln!("{line}");
+        }
         serve(config, listener, shutdown_signal()).await?;
         eprintln!("anyqtama serve: stopped");
         Ok(())

@@ -28,6 +28,25 @@ pub struct Receipt {
     /// SHA-256 of the ZIP as received, lowercase hex.
     pub sha256: String,
     pub size: u64,
+    /// The applicant's status token (random, 256 bits, hex): with it, and only with it,
+    /// `GET /api/receipts/{registration_number}` answers this receipt. Empty in receipts made
+    /// before it existed, and in what officers are shown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status_token: String,
+    /// Who signed the bundle with a qualified electronic signature (`signature.p7s`), when it
+    /// carries a valid one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<Box<Signer>>,
+}
+
+/// The signer of a bundle's electronic signature, as the receipt shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    pub iin: Option<String>,
+    pub bin: Option<String>,
+    pub name: String,
+    pub certificate_serial: String,
+    pub algorithm: String,
 }
 
 /// What is known of a bundle before the store numbers it.
@@ -39,29 +58,34 @@ pub struct Draft {
     pub rules_version: String,
     pub sha256: String,
     pub size: u64,
+    /// The status token the receipt will carry ([`crate::access::random_token`]).
+    pub status_token: String,
+    pub signer: Option<Box<Signer>>,
 }
 
 impl Draft {
     /// The receipt, dated by the working-hours rule of the rule set `rules_version` (or the one
     /// in force on the day received).
     pub fn receipt(&self, regulation: &Regulation, registration_number: String) -> Receipt {
-        let (set, offset, closes_at) = {
-            let by_version = regulation.rules.all().iter().find(|r| r.version == self.rules_version);
-            let utc_day = Date::from_days_since_epoch(self.received_at_unix.div_euclid(86_400));
-            let set = by_version
-                .or_else(|| utc_day.and_then(|d| regulation.rules.in_force(d)))
-                .or_else(|| regulation.rules.latest());
-            let offset = set.map_or(300, |s| s.working_hours.utc_offset_minutes);
-            (set, offset, set.map(|s| s.working_hours.closes_at))
-        };
-        let (date, time) = anyqtama_core::date::local_date_time(self.received_at_unix, offset)
-            .expect("a moment of this era has a local date");
-        let registered_on = match closes_at {
-            Some(closes_at) => regulation.calendar.registration(date, time, closes_at).registered_on,
-            None => date,
-        };
-        let decision =
-            set.and_then(|s| deadline::expected_decision(s, &regulation.calendar, &self.kind, registered_on));
+        let by_version = regulation.rules.all().iter().find(|r| r.version == self.rules_version);
+        let utc_day = Date::from_days_since_epoch(self.received_at_unix.div_euclid(86_400));
+        let set = by_version
+            .or_else(|| utc_day.and_then(|d| regulation.rules.in_force(d)))
+            .or_else(|| regulation.rules.latest());
+        // The same function of the moment as the widget's forecast ("if sent now").
+        let forecast = set.and_then(|s| {
+            let at = deadline::local_moment(s, self.received_at_unix)?;
+            Some(deadline::forecast(s, &regulation.calendar, &self.kind, at))
+        });
+        let registered_on = forecast.as_ref().map_or_else(
+            || {
+                let offset = anyqtama_core::rules::FALLBACK_UTC_OFFSET_MINUTES;
+                let local = anyqtama_core::Moment::from_unix(self.received_at_unix, offset);
+                local.expect("a moment of this era has a local date").date
+            },
+            |f| f.registration.registered_on,
+        );
+        let decision = forecast.and_then(|f| f.decision);
         Receipt {
             id: self.id.clone(),
             registration_number,
@@ -73,6 +97,8 @@ impl Draft {
             rules_version: self.rules_version.clone(),
             sha256: self.sha256.clone(),
             size: self.size,
+            status_token: self.status_token.clone(),
+            signer: self.signer.clone(),
         }
     }
 }
@@ -94,6 +120,8 @@ mod tests {
             rules_version: "2026.1".into(),
             sha256: "00".into(),
             size: 1,
+            status_token: "ab".repeat(32),
+            signer: None,
         }
     }
 
@@ -109,5 +137,33 @@ mod tests {
         let saturday = draft("2026-11-28T10:00:00+05:00").receipt(&r, String::new());
         assert_eq!(saturday.registered_on.to_string(), "2026-11-30");
         assert!(friday_evening.expected_decision.unwrap() > friday_evening.registered_on);
+    }
+
+    /// The receipt and the widget's "if sent now" (the check's `decision.expected`) are the same
+    /// function of the same moment: Friday 20:50, Saturday, the eve of a holiday, 18:29, 18:30.
+    #[test]
+    fn the_receipt_is_the_checks_forecast_of_the_same_moment() {
+        use anyqtama_core::{Application, Arg, Moment};
+        let r = Regulation::builtin();
+        let issue: Application =
+            serde_json::from_str(include_str!("../../../tests/fixtures/applications/issue.json")).unwrap();
+        let cases = [
+            ("2026-12-04T20:50:00+05:00", "2026-12-07"),
+            ("2026-12-05T10:00:00+05:00", "2026-12-07"),
+            ("2026-12-15T20:50:00+05:00", "2026-12-17"),
+            ("2026-12-03T18:29:00+05:00", "2026-12-03"),
+            ("2026-12-03T18:30:00+05:00", "2026-12-04"),
+        ];
+        for (at, registered) in cases {
+            let receipt = draft(at).receipt(&r, String::new());
+            assert_eq!(receipt.registered_on.to_string(), registered, "{at}");
+            let now = Moment::from_unix(crate::clock::parse_rfc3339(at).unwrap(), 300).unwrap();
+            let mut app = issue.clone();
+            app.set("application_date", now.date.to_string());
+            let report = anyqtama_core::check(&app, now, &r);
+            let f = report.findings.iter().find(|f| f.code == "decision.expected").unwrap();
+            assert_eq!(f.args["registered"], Arg::Date(receipt.registered_on), "{at}");
+            assert_eq!(f.args["due"], Arg::Date(receipt.expected_decision.unwrap()), "{at}");
+        }
     }
 }

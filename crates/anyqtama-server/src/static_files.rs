@@ -9,9 +9,10 @@ use axum::http::{header, HeaderValue, Response, StatusCode};
 use std::path::{Path, PathBuf};
 
 /// The policy the product is served with: no inline script or style, no eval (WebAssembly
-/// compilation only), nothing from other origins. Equal to `CSP` in `scripts/serve-dist.mjs`.
+/// compilation only), nothing from other origins but NCALayer's WebSocket on the applicant's own
+/// computer (for the electronic signature, docs/EMBEDDING.md). Equal to `CSP` in `scripts/serve-dist.mjs`.
 pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
+img-src 'self'; connect-src 'self' wss://127.0.0.1:13579; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
 frame-ancestors 'none'";
 
 /// The media type of a file, by its extension.

@@ -1,35 +1,48 @@
-//! The store: one SQLite file, one row per registered bundle in the table `bundles` — its
-//! receipt, its idempotency key, and the ZIP's bytes.
+//! The store: one interface ([`Store`]), two implementations — [`sqlite`] (one file, the
+//! embedded default: `--db intake.sqlite`) and [`postgres`] (`--db postgres://…`, for several
+//! nodes on one database). [`open`] picks one by the `--db` value.
 //!
-//! Durability: `journal_mode=WAL` with `synchronous=FULL`, so a commit is on disk (the WAL is
-//! fsynced) before it returns, and a receipt is only sent after the commit: an acknowledged
-//! bundle survives a crash or SIGKILL of the server, or a power cut. Everything about one bundle
-//! — the checks for an earlier copy, the registration number, the row — happens in one
-//! `BEGIN IMMEDIATE` transaction, so two requests racing with the same bundle or key cannot
-//! both register it. One connection, behind a mutex: SQLite writes one transaction at a time
-//! anyway, and the callers are on the blocking pool, not on the async reactor.
+//! The tables are the same in both: `bundles` (one row per registered bundle: its receipt, its
+//! idempotency key, the ZIP's bytes, its status), `registration_counters` (the last registration
+//! number given in each year), `officers` (the name and the SHA-256 of each officer's token,
+//! never the token), `audit` (every officer's read) and `schema_migrations` (the versions of
+//! [`MIGRATIONS`] applied; they run at start).
+//!
+//! Registration (the same in both): in one transaction, the year's counter row is locked
+//! first, then the earlier registrations of the same bundle or idempotency key are looked up
+//! (so a copy committed by another node is seen), then the counter is advanced and the row
+//! inserted. A receipt is returned only after the commit; a transaction that fails advances no
+//! counter, so the numbers of a year are gap-free and unique across nodes.
 
-use crate::receipt::{registration_number, Draft, Receipt};
-use anyqtama_core::Regulation;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use std::path::Path;
-use std::sync::Mutex;
+pub mod postgres;
+pub mod sqlite;
 
-pub const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS bundles (
-    id                  TEXT PRIMARY KEY,
-    idempotency_key     TEXT UNIQUE,
-    registration_number TEXT NOT NULL UNIQUE,
-    received_at         TEXT NOT NULL,
-    registered_on       TEXT NOT NULL,
-    expected_decision   TEXT,
-    kind                TEXT NOT NULL,
-    rules_version       TEXT NOT NULL,
-    sha256              TEXT NOT NULL,
-    size                INTEGER NOT NULL,
-    bytes               BLOB NOT NULL,
-    receipt_json        TEXT NOT NULL
-);";
+use crate::receipt::{Draft, Receipt};
+use anyqtama_core::{Date, Regulation};
+
+/// A store's failure, as text (the database's own message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(pub String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error(e.to_string())
+    }
+}
+
+impl From<::postgres::Error> for Error {
+    fn from(e: ::postgres::Error) -> Error {
+        Error(e.to_string())
+    }
+}
 
 /// The outcome of [`Store::register`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,138 +58,238 @@ pub enum Registered {
     IdConflict,
 }
 
-pub struct Store {
-    conn: Mutex<Connection>,
+/// The status every registered bundle has (no decision is recorded by this server yet).
+pub const REGISTERED: &str = "registered";
+
+/// What `GET /api/bundles` asks for: registration dates `from..=to`, a status, the page after
+/// the registration number `after`, at most `limit` rows, in registration-number order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub status: Option<String>,
+    pub after: Option<String>,
+    pub limit: u32,
 }
 
-pub type Error = rusqlite::Error;
+/// One row of a list: the receipt and the bundle's status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    pub receipt: Receipt,
+    pub status: String,
+}
 
-impl Store {
-    /// Opens (or creates) the database and its table.
-    pub fn open(path: &Path) -> Result<Store, Error> {
-        let conn = Connection::open(path)?;
-        // Another process (a backup, a second reader) may hold a lock for a moment.
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::InvalidParameterName(format!("journal_mode is {mode}, not wal")));
-        }
-        conn.execute_batch("PRAGMA synchronous=FULL;")?;
-        conn.execute_batch(SCHEMA)?;
-        Ok(Store { conn: Mutex::new(conn) })
-    }
+/// An officer's token as stored: the name, the SHA-256 of the token (lowercase hex), when it
+/// was made and revoked (RFC 3339, UTC).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Officer {
+    pub name: String,
+    pub token_sha256: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
-        // A panic while holding the lock leaves no half-done transaction (it rolls back on drop).
-        self.conn.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
+/// One officer's read: who, what (`bundle.zip`, `bundle.receipt`, `bundles.list`), which
+/// bundle or query, when (RFC 3339, UTC), from which address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: String,
+    pub officer: String,
+    pub action: String,
+    pub target: String,
+    pub peer: String,
+}
 
+/// What the server and the CLI need of a database. Every method blocks (call it on the
+/// blocking pool); a registration is durable when [`Store::register`] returns.
+pub trait Store: Send + Sync {
     /// The receipt of the bundle `id`.
-    pub fn receipt(&self, id: &str) -> Result<Option<Receipt>, Error> {
-        let json: Option<String> = self
-            .conn()
-            .query_row("SELECT receipt_json FROM bundles WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
-        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
-    }
-
+    fn receipt(&self, id: &str) -> Result<Option<Receipt>, Error>;
+    /// The receipt registered under a registration number.
+    fn receipt_by_number(&self, number: &str) -> Result<Option<Receipt>, Error>;
     /// The bytes of the bundle `id`, as received.
-    pub fn bytes(&self, id: &str) -> Result<Option<Vec<u8>>, Error> {
-        self.conn().query_row("SELECT bytes FROM bundles WHERE id = ?1", [id], |r| r.get(0)).optional()
-    }
-
+    fn bytes(&self, id: &str) -> Result<Option<Vec<u8>>, Error>;
     /// The receipt and SHA-256 of the bundle registered under an idempotency key.
-    pub fn by_key(&self, key: &str) -> Result<Option<(Receipt, String)>, Error> {
-        by_key(&self.conn(), key)
-    }
-
+    fn by_key(&self, key: &str) -> Result<Option<(Receipt, String)>, Error>;
     /// How many bundles are stored.
-    pub fn count(&self) -> Result<i64, Error> {
-        self.conn().query_row("SELECT COUNT(*) FROM bundles", [], |r| r.get(0))
-    }
-
+    fn count(&self) -> Result<i64, Error>;
     /// Registers a verified bundle, or finds the earlier registration of the same bundle.
-    pub fn register(
+    fn register(
         &self,
         draft: &Draft,
         key: Option<&str>,
         bytes: &[u8],
         regulation: &Regulation,
-    ) -> Result<Registered, Error> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(key) = key {
-            if let Some((receipt, sha)) = by_key(&tx, key)? {
-                return Ok(if sha == draft.sha256 {
-                    Registered::Existing(receipt)
-                } else {
-                    Registered::KeyConflict
-                });
-            }
-        }
-        let earlier: Option<(String, String)> = tx
-            .query_row("SELECT receipt_json, sha256 FROM bundles WHERE id = ?1", [&draft.id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        if let Some((json, sha)) = earlier {
-            if sha != draft.sha256 {
-                return Ok(Registered::IdConflict);
-            }
-            return Ok(Registered::Existing(parse(&json)?));
-        }
-        let mut receipt = draft.receipt(regulation, String::new());
-        let year = receipt.registered_on.year();
-        let prefix = registration_number(year, 0);
-        let prefix = &prefix[..prefix.len() - 6];
-        // The highest number of the year, found through the unique index.
-        let last: Option<String> = tx.query_row(
-            "SELECT MAX(registration_number) FROM bundles
-             WHERE registration_number >= ?1 AND registration_number < ?1 || '~'",
-            [prefix],
-            |r| r.get(0),
-        )?;
-        let n = last.and_then(|l| l[prefix.len()..].parse::<i64>().ok()).unwrap_or(0) + 1;
-        receipt.registration_number = registration_number(year, n);
-        let json = serde_json::to_string(&receipt).expect("a receipt is plain data");
-        tx.execute(
-            "INSERT INTO bundles (id, idempotency_key, registration_number, received_at, registered_on,
-                 expected_decision, kind, rules_version, sha256, size, bytes, receipt_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                receipt.id,
-                key,
-                receipt.registration_number,
-                receipt.received_at,
-                receipt.registered_on.to_string(),
-                receipt.expected_decision.map(|d| d.to_string()),
-                receipt.kind,
-                receipt.rules_version,
-                receipt.sha256,
-                receipt.size as i64,
-                bytes,
-                json,
-            ],
-        )?;
-        tx.commit()?;
-        Ok(Registered::Created(receipt))
-    }
+    ) -> Result<Registered, Error>;
+    /// Registered bundles, in registration-number order.
+    fn list(&self, query: &ListQuery) -> Result<Vec<Listed>, Error>;
+    /// Adds an officer's token (its hash); `false` if the name is taken (revoked names too).
+    fn add_officer(&self, name: &str, token_sha256: &str, at: &str) -> Result<bool, Error>;
+    /// Revokes the officer's token; `false` if there is no such token not yet revoked.
+    fn revoke_officer(&self, name: &str, at: &str) -> Result<bool, Error>;
+    /// Every officer's token, revoked ones too, by name.
+    fn officers(&self) -> Result<Vec<Officer>, Error>;
+    /// Records one read; it is durable when this returns.
+    fn audit(&self, entry: &AuditEntry) -> Result<(), Error>;
+    /// The audit table, oldest first.
+    fn audit_log(&self) -> Result<Vec<AuditEntry>, Error>;
+    /// The migration versions applied, in order.
+    fn migrations(&self) -> Result<Vec<i64>, Error>;
+}
 
-    /// `PRAGMA integrity_check`: `"ok"` for a sound database.
-    pub fn integrity_check(&self) -> Result<String, Error> {
-        self.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0))
+/// Whether a `--db` value names a PostgreSQL database (`postgres://` or `postgresql://`).
+pub fn is_postgres(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// Opens the store `db` names — a PostgreSQL URL or an SQLite file (created if missing) — and
+/// runs its migrations. Blocks: from async code, call it on the blocking pool.
+pub fn open(db: &str) -> Result<Box<dyn Store>, Error> {
+    if is_postgres(db) {
+        Ok(Box::new(postgres::PgStore::open(db)?))
+    } else {
+        Ok(Box::new(sqlite::SqliteStore::open(std::path::Path::new(db))?))
     }
 }
 
-fn parse(json: &str) -> Result<Receipt, Error> {
-    serde_json::from_str(json).map_err(|e| Error::ToSqlConversionFailure(Box::new(e)))
+/// `--db` as the user wrote it, without a PostgreSQL URL's password (for logs).
+pub fn display(db: &str) -> String {
+    if !is_postgres(db) {
+        return db.to_string();
+    }
+    match db
+        .split_once("://")
+        .and_then(|(scheme, rest)| rest.split_once('@').map(|(who, at)| (scheme, who, at)))
+    {
+        Some((scheme, who, at)) => {
+            let user = who.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}@{at}")
+        }
+        None => db.to_string(),
+    }
 }
 
-fn by_key(conn: &Connection, key: &str) -> Result<Option<(Receipt, String)>, Error> {
-    let row: Option<(String, String)> = conn
-        .query_row("SELECT receipt_json, sha256 FROM bundles WHERE idempotency_key = ?1", [key], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?;
-    row.map(|(json, sha)| Ok((parse(&json)?, sha))).transpose()
+/// The migrations, by version, for both stores: `INT64`, `BYTES` and `SERIAL_KEY` become each
+/// database's own types ([`dialect`]). Version 1 is the table of the first release (an SQLite
+/// file made before `schema_migrations` existed adopts it as is).
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        "CREATE TABLE IF NOT EXISTS bundles (
+            id                  TEXT PRIMARY KEY,
+            idempotency_key     TEXT UNIQUE,
+            registration_number TEXT NOT NULL UNIQUE,
+            received_at         TEXT NOT NULL,
+            registered_on       TEXT NOT NULL,
+            expected_decision   TEXT,
+            kind                TEXT NOT NULL,
+            rules_version       TEXT NOT NULL,
+            sha256              TEXT NOT NULL,
+            size                INT64 NOT NULL,
+            bytes               BYTES NOT NULL,
+            receipt_json        TEXT NOT NULL
+        );",
+    ),
+    (
+        2,
+        "ALTER TABLE bundles ADD COLUMN status TEXT NOT NULL DEFAULT 'registered';
+         CREATE INDEX bundles_registered_on ON bundles (registered_on);
+         CREATE TABLE registration_counters (year INTEGER PRIMARY KEY, last INT64 NOT NULL);
+         INSERT INTO registration_counters (year, last)
+             SELECT CAST(substr(registration_number, 5, 4) AS INTEGER),
+                    MAX(CAST(substr(registration_number, 10) AS INT64))
+             FROM bundles GROUP BY 1;
+         CREATE TABLE officers (
+             name         TEXT PRIMARY KEY,
+             token_sha256 TEXT NOT NULL UNIQUE,
+             created_at   TEXT NOT NULL,
+             revoked_at   TEXT
+         );
+         CREATE TABLE audit (
+             id      SERIAL_KEY,
+             at      TEXT NOT NULL,
+             officer TEXT NOT NULL,
+             action  TEXT NOT NULL,
+             target  TEXT NOT NULL,
+             peer    TEXT NOT NULL
+         );",
+    ),
+];
+
+/// The two SQL dialects of [`MIGRATIONS`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+/// A migration in one dialect.
+pub(crate) fn dialect(sql: &str, d: Dialect) -> String {
+    let (int64, bytes, serial) = match d {
+        Dialect::Sqlite => ("INTEGER", "BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+        Dialect::Postgres => ("BIGINT", "BYTEA", "BIGSERIAL PRIMARY KEY"),
+    };
+    sql.replace("SERIAL_KEY", serial).replace("INT64", int64).replace("BYTES", bytes)
+}
+
+/// What a registration finds before it numbers anything: the earlier registration under the
+/// key (its receipt and SHA-256) and under the id. `None`: nothing earlier, register.
+pub(crate) fn earlier(
+    draft: &Draft,
+    by_key: Option<(Receipt, String)>,
+    by_id: Option<(Receipt, String)>,
+) -> Option<Registered> {
+    if let Some((receipt, sha)) = by_key {
+        return Some(if sha == draft.sha256 {
+            Registered::Existing(receipt)
+        } else {
+            Registered::KeyConflict
+        });
+    }
+    by_id.map(
+        |(receipt, sha)| {
+            if sha == draft.sha256 {
+                Registered::Existing(receipt)
+            } else {
+                Registered::IdConflict
+            }
+        },
+    )
+}
+
+pub(crate) fn parse(json: &str) -> Result<Receipt, Error> {
+    serde_json::from_str(json).map_err(|e| Error(format!("a stored receipt does not parse: {e}")))
+}
+
+/// The year of a receipt's registration, and its counter's next number as a registration number.
+pub(crate) fn numbered(mut receipt: Receipt, n: i64) -> Receipt {
+    receipt.registration_number = crate::receipt::registration_number(receipt.registered_on.year(), n);
+    receipt
+}
+
+/// The lower and upper bounds of a list query's dates and cursor, as the SQL compares them
+/// (text: `YYYY-MM-DD`, `ANQ-YYYY-NNNNNN` sort as they read).
+pub(crate) fn bounds(q: &ListQuery) -> (String, String, String) {
+    (
+        q.from.map_or_else(|| "0000-00-00".to_string(), |d| d.to_string()),
+        q.to.map_or_else(|| "9999-99-99".to_string(), |d| d.to_string()),
+        q.after.clone().unwrap_or_default(),
+    )
+}
+
+/// Now, RFC 3339 UTC, for the migrations table.
+pub(crate) fn now() -> String {
+    use crate::clock::Clock;
+    crate::clock::rfc3339_utc(crate::clock::SystemClock.now_unix())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_url_is_shown_without_its_password() {
+        assert_eq!(super::display("postgres://app:secret@db:5432/intake"), "postgres://app@db:5432/intake");
+        assert_eq!(super::display("postgresql://app@db/intake"), "postgresql://app@db/intake");
+        assert_eq!(super::display("intake.sqlite"), "intake.sqlite");
+        assert!(super::is_postgres("postgres://x/y") && !super::is_postgres("postgres.sqlite"));
+    }
 }

@@ -90,6 +90,13 @@ pub const IDS: &[&str] = &[
     "server-not-found",
     "server-method",
     "server-internal",
+    "server-busy",
+    "server-rate-limited",
+    "server-timeout",
+    "server-unauthorized",
+    "server-revoked",
+    "server-status-token",
+    "server-bad-query",
 ];
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use anyqtama_server::{Config, FixedClock, Running, Store};
+use anyqtama_server::{Config, FixedClock, Running};
 use common::*;
 use std::sync::Arc;
 
@@ -13,6 +13,8 @@ const IN_HOURS: &str = "2026-11-25T10:00:00+05:00";
 struct Setup {
     server: Running,
     dir: tempfile::TempDir,
+    /// An officer's token (`access`): reading receipts and bundles needs one.
+    token: String,
 }
 
 impl Setup {
@@ -25,7 +27,12 @@ impl Setup {
         let mut config = Config::new("127.0.0.1:0".parse().unwrap(), dir.path().join("intake.sqlite"));
         config.clock = Arc::new(FixedClock::parse(now).unwrap());
         f(&mut config);
-        Setup { server: Running::start(config).unwrap(), dir }
+        let store = anyqtama_server::store::open(&config.db.to_string_lossy()).unwrap();
+        let token = anyqtama_server::access::new_officer(&*store, "officer", "2026-11-25T05:00:00Z")
+            .unwrap()
+            .unwrap();
+        drop(store);
+        Setup { server: Running::start(config).unwrap(), dir, token }
     }
 
     fn addr(&self) -> std::net::SocketAddr {
@@ -34,7 +41,15 @@ impl Setup {
 
     /// Rows in the table, read through a second connection to the file.
     fn rows(&self) -> i64 {
-        Store::open(&self.dir.path().join("intake.sqlite")).unwrap().count().unwrap()
+        anyqtama_server::store::open(&self.dir.path().join("intake.sqlite").to_string_lossy())
+            .unwrap()
+            .count()
+            .unwrap()
+    }
+
+    /// `GET` as the officer.
+    fn get(&self, path: &str) -> Response {
+        get_as(self.addr(), path, &self.token)
     }
 }
 
@@ -53,7 +68,9 @@ fn a_valid_bundle_is_registered_once() {
     assert_eq!(receipt["registered_on"], "2026-11-25");
     assert!(receipt["expected_decision"].as_str().unwrap() > "2026-11-25");
     assert_eq!(receipt["size"], bytes.len());
-    assert_eq!(r.header("location"), Some(format!("/api/bundles/{id}").as_str()));
+    assert_eq!(r.header("location"), Some("/api/receipts/ANQ-2026-000001"));
+    let token = receipt["status_token"].as_str().unwrap();
+    assert!(token.len() >= 32 && token != id, "a random status token: {token}");
     assert_eq!(s.rows(), 1);
 
     // Again, under the same key or none: the same receipt, nothing new stored.
@@ -72,16 +89,19 @@ fn a_valid_bundle_is_registered_once() {
     assert_eq!(conflict.json()["error"], "idempotency_conflict");
     assert_eq!(s.rows(), 1);
 
-    // The receipt and the bytes by id; an unknown id is 404.
-    let by_id = get(s.addr(), &format!("/api/bundles/{id}"));
+    // The receipt (without the applicant's token) and the bytes by id, for an officer; an
+    // unknown id is 404.
+    let by_id = s.get(&format!("/api/bundles/{id}"));
     assert_eq!(by_id.status, 200);
-    assert_eq!(by_id.json(), receipt);
-    let zip = get(s.addr(), &format!("/api/bundles/{}/zip", id.to_uppercase()));
+    let mut officers_view = receipt.clone();
+    officers_view.as_object_mut().unwrap().remove("status_token");
+    assert_eq!(by_id.json(), officers_view);
+    let zip = s.get(&format!("/api/bundles/{}/zip", id.to_uppercase()));
     assert_eq!(zip.status, 200);
     assert_eq!(zip.header("content-type"), Some("application/zip"));
     assert_eq!(zip.body, bytes);
-    assert_eq!(get(s.addr(), &format!("/api/bundles/{}", uuid())).status, 404);
-    assert_eq!(get(s.addr(), "/api/bundles/not-a-uuid").status, 404);
+    assert_eq!(s.get(&format!("/api/bundles/{}", uuid())).status, 404);
+    assert_eq!(s.get("/api/bundles/not-a-uuid").status, 404);
 
     // The next one gets the next number.
     let next = post(s.addr(), &other, &[]);

@@ -3,6 +3,8 @@
 //! bytes on the wire), and signed bundles built from the fixture applications with the test key.
 #![allow(dead_code)]
 
+pub mod db;
+
 use anyqtama_bundle::crypto::{KeyPair, Sha256};
 use anyqtama_bundle::zip::{self, Limits};
 use anyqtama_bundle::{Document, Request};
@@ -105,6 +107,11 @@ pub fn get(addr: SocketAddr, path: &str) -> Response {
     request(addr, "GET", path, &[], b"").expect("GET")
 }
 
+/// `GET` with `Authorization: Bearer <token>`.
+pub fn get_as(addr: SocketAddr, path: &str, token: &str) -> Response {
+    request(addr, "GET", path, &[("Authorization", &format!("Bearer {token}"))], b"").expect("GET")
+}
+
 pub fn key() -> KeyPair {
     KeyPair::from_jwk(TEST_KEY).expect("the test key")
 }
@@ -199,4 +206,78 @@ pub fn replace_entry(zip_bytes: &[u8], name: &str, f: impl Fn(&mut Vec<u8>)) -> 
     }
     assert!(found, "{name} not in the bundle");
     w.finish().expect("a ZIP")
+}
+
+/// Posts `bundles` from `clients` threads, the i-th to `addrs[i % addrs.len()]`; each must be
+/// registered (201). Returns the wall time and the latencies, sorted.
+pub fn post_all(addrs: &[SocketAddr], bundles: &[Vec<u8>], clients: usize) -> (Duration, Vec<Duration>) {
+    let next = AtomicU64::new(0);
+    let latencies = std::sync::Mutex::new(Vec::with_capacity(bundles.len()));
+    let start = std::time::Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..clients {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed) as usize;
+                let Some(bytes) = bundles.get(i) else { break };
+                let t = std::time::Instant::now();
+                let r = post(addrs[i % addrs.len()], bytes, &[]);
+                let took = t.elapsed();
+                assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+                latencies.lock().unwrap().push(took);
+            });
+        }
+    });
+    let total = start.elapsed();
+    let mut l = latencies.into_inner().unwrap();
+    l.sort();
+    (total, l)
+}
+
+/// The `q` quantile of sorted latencies, in milliseconds.
+pub fn percentile_ms(sorted: &[Duration], q: f64) -> f64 {
+    let i = ((sorted.len() as f64 * q).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+/// Starts `anyqtama serve` (`bin`) on a free loopback port with a fixed "now", `--db db` and
+/// `args`; returns it, its address (read from its first line on stderr) and the rest of its
+/// stderr (a line a request).
+pub fn spawn_serve(
+    bin: &str,
+    db: &std::ffi::OsStr,
+    args: &[&str],
+) -> (std::process::Child, SocketAddr, std::io::Lines<std::io::BufReader<std::process::ChildStderr>>) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(bin)
+        .args(["serve", "--addr", "127.0.0.1:0", "--now", "2026-11-25T10:00:00+05:00", "--db"])
+        .arg(db)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("anyqtama serve starts");
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().expect("a first line").expect("stderr");
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {first:?}"));
+    (child, addr, lines)
+}
+
+/// `VmRSS` and `VmHWM` (its peak) of process `pid`, in KiB (Linux's /proc).
+pub fn memory_kib(pid: u32) -> std::io::Result<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse::<u64>().ok())
+            .ok_or_else(|| std::io::Error::other(format!("no {name} in /proc/{pid}/status")))
+    };
+    Ok((field("VmRSS:")?, field("VmHWM:")?))
 }
