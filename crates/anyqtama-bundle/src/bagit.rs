@@ -13,6 +13,9 @@ pub const BAG_INFO_TXT: &str = "bag-info.txt";
 pub const MANIFEST: &str = "manifest-sha256.txt";
 pub const TAGMANIFEST: &str = "tagmanifest-sha256.txt";
 pub const SIGNATURE: &str = "signature.jws";
+/// The applicant's qualified electronic signature (ЭЦҚ/ЭЦП), when the portal asks for one: a
+/// detached CMS (DER) over `tagmanifest-sha256.txt`, made by NCALayer (docs/BUNDLE.md).
+pub const EDS_SIGNATURE: &str = "signature.p7s";
 /// The tag files the tag manifest must list (so that the signature covers them).
 pub const SIGNED_TAG_FILES: [&str; 3] = [BAGIT_TXT, BAG_INFO_TXT, MANIFEST];
 

@@ -163,20 +163,80 @@ impl<'a> Unsigned<'a> {
 
     /// The ZIP, with `signature` (ES256 `r || s` over [`signing_input`](Self::signing_input)).
     pub fn finish(self, key: &PublicJwk, signature: &[u8; 64]) -> Result<Vec<u8>, Problem> {
+        self.finish_with_eds(key, signature, None)
+    }
+
+    /// The ZIP, with `signature` and, when given, the applicant's qualified electronic
+    /// signature `eds`: a detached CMS in DER over [`tagmanifest`](Self::tagmanifest) (what
+    /// NCALayer's `sign` returns, base64-decoded), written as `signature.p7s`. It is stored as
+    /// given: verifying it is `anyqtama-eds`'s work (the `eds` feature's [`crate::eds`]).
+    pub fn finish_with_eds(
+        self,
+        key: &PublicJwk,
+        signature: &[u8; 64],
+        eds: Option<&[u8]>,
+    ) -> Result<Vec<u8>, Problem> {
         let signature = jws::compact(&jws::protected(key), signature);
         let size: usize = self.files.iter().map(|(p, b)| 80 + 2 * p.len() + b.len()).sum::<usize>() + 1024;
-        let mut w = zip::Writer::with_capacity(self.date, size + self.tagmanifest.len() + signature.len());
+        let extra = self.tagmanifest.len() + signature.len() + eds.map_or(0, |e| e.len() + 100);
+        let mut w = zip::Writer::with_capacity(self.date, size + extra);
         let mut files = self.files.into_iter();
         for (path, bytes) in files.by_ref().take(3) {
             w.add(&path, &bytes)?;
         }
         w.add(bagit::TAGMANIFEST, &self.tagmanifest)?;
         w.add(bagit::SIGNATURE, signature.as_bytes())?;
+        if let Some(eds) = eds {
+            w.add(bagit::EDS_SIGNATURE, eds)?;
+        }
         for (path, bytes) in files {
             w.add(&path, &bytes)?;
         }
         w.finish()
     }
+}
+
+/// The bytes of `tagmanifest-sha256.txt` in a built bundle (what an EDS signs).
+pub fn tagmanifest_of(zip_bytes: &[u8]) -> Result<Vec<u8>, Problem> {
+    let archive = zip::read(zip_bytes, &zip::Limits::default())?;
+    archive
+        .entries
+        .into_iter()
+        .find(|e| e.name == bagit::TAGMANIFEST)
+        .map(|e| e.data)
+        .ok_or_else(|| Problem::at("bag.missing_tag_file", bagit::TAGMANIFEST))
+}
+
+/// A built bundle with the applicant's detached CMS (`cms`, DER) as `signature.p7s`, right after
+/// `signature.jws` (replacing an earlier `signature.p7s`). Nothing else changes: the CMS signs the
+/// tag manifest, which is not rewritten, so the device key's JWS stays valid. The entries keep the
+/// bag's `Bagging-Date`. A bundle that does not read cleanly is refused with its first problem.
+pub fn with_eds_signature(zip_bytes: &[u8], cms: &[u8]) -> Result<Vec<u8>, Problem> {
+    let archive = zip::read(zip_bytes, &zip::Limits::default())?;
+    if let Some(p) = archive.problems.into_iter().next() {
+        return Err(p);
+    }
+    let date = archive
+        .entries
+        .iter()
+        .find(|e| e.name == bagit::BAG_INFO_TXT)
+        .and_then(|e| bagit::parse_tag_file(std::str::from_utf8(&e.data).ok()?))
+        .and_then(|fields| Date::parse(bagit::field(&fields, label::BAGGING_DATE)?).ok())
+        .ok_or_else(|| Problem::at("bag.missing_tag_file", bagit::BAG_INFO_TXT))?;
+    let size = zip_bytes.len() + cms.len() + 256;
+    let mut w = zip::Writer::with_capacity(date, size);
+    let mut placed = false;
+    for e in archive.entries.iter().filter(|e| e.name != bagit::EDS_SIGNATURE) {
+        w.add(&e.name, &e.data)?;
+        if e.name == bagit::SIGNATURE {
+            w.add(bagit::EDS_SIGNATURE, cms)?;
+            placed = true;
+        }
+    }
+    if !placed {
+        return Err(Problem::at("bag.missing_tag_file", bagit::SIGNATURE));
+    }
+    w.finish()
 }
 
 /// Builds and signs a bundle in one go.

@@ -1,4 +1,4 @@
-//! The native implementations of [`Digest`], [`Signer`] and [`SignatureVerifier`]: SHA-256 from
+//! The native implementations of [`crate::Digest`], [`crate::Signer`] and [`crate::SignatureVerifier`]: SHA-256 from
 //! `sha2`, ES256 from `p256` (signing) and `ring` (verifying, natively; `p256` on wasm32). Signing
 //! is deterministic (RFC 6979), so the same input and key give the same bundle, byte for byte.
 //! Keys are P-256 JWKs (RFC 7517/7518).

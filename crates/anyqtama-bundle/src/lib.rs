@@ -13,7 +13,7 @@
 //!
 //! One concept per module: [`zip`] (a writer of stored entries and a defensive reader),
 //! [`bagit`] (the tag files), [`canonical`] (RFC 8785), [`jws`] (the signature), [`names`]
-//! (safe file names), [`build`] and [`verify`]; with the `precheck` feature, `precheck` (one
+//! (safe file names), [`build()`] and [`verify()`]; with the `precheck` feature, `precheck` (one
 //! package's pre-check and its texts, for `anyqtama check` and the widget's pre-check page).
 //! Errors are [`Problem`]s with stable codes ([`CODES`]), never panics.
 
@@ -43,6 +43,8 @@ impl Digest for Sha256 {
         messages.iter().map(|m| self.sha256(m)).collect()
     }
 }
+#[cfg(feature = "eds")]
+pub mod eds;
 pub mod encoding;
 pub mod jws;
 pub mod names;
@@ -54,7 +56,7 @@ mod sha256x;
 pub mod verify;
 pub mod zip;
 
-pub use build::{build, prepare, Document, Request, Unsigned};
+pub use build::{build, prepare, tagmanifest_of, with_eds_signature, Document, Request, Unsigned};
 pub use jws::PublicJwk;
 pub use problem::{Problem, CODES};
 pub use verify::{verify, Options, VerifyReport};

@@ -49,12 +49,38 @@ impl Status {
     }
 }
 
+/// The problem of a bundle that carries an electronic signature (`signature.p7s`) when no trust
+/// anchor was given to check it against: the bundle is refused, as `anyqtama verify` refuses it.
+pub const EDS_NO_TRUST_ANCHOR: &str = "eds.no_trust_anchor";
+
+/// The problem of a bundle whose electronic signature was checked and is not valid (its signers
+/// and their errors are shown beside it).
+pub const EDS_INVALID: &str = "eds.invalid";
+
 /// Verifies the bytes of a bundle with the default [`Limits`], natively computed SHA-256 and
-/// ES256, against `regulation` as of `today`.
+/// ES256, against `regulation` as of `today`. A bundle carrying `signature.p7s` is refused with
+/// [`EDS_NO_TRUST_ANCHOR`]: nothing here has a trust anchor to check it against (the widget's
+/// pre-check, and `anyqtama check` without `--trust`). With trust anchors, use
+/// [`check_bytes_eds_apart`] and verify the signature beside it.
 pub fn check_bytes(bytes: &[u8], regulation: &Regulation, today: Date) -> (Status, VerifyReport) {
+    let (_, mut r) = check_bytes_eds_apart(bytes, regulation, today);
+    if r.readable && carries_eds(bytes) {
+        r.errors.push(Problem::at(EDS_NO_TRUST_ANCHOR, crate::bagit::EDS_SIGNATURE));
+    }
+    (Status::of(&r), r)
+}
+
+/// [`check_bytes`], leaving the electronic signature to the caller.
+pub fn check_bytes_eds_apart(bytes: &[u8], regulation: &Regulation, today: Date) -> (Status, VerifyReport) {
     let options = crate::Options { today, regulation, limits: Limits::default() };
     let r = crate::verify(bytes, &options, &Sha256, &P256Verifier);
     (Status::of(&r), r)
+}
+
+/// Whether the bundle in `bytes` carries an electronic signature, `signature.p7s` (its ZIP's
+/// directory read only).
+pub fn carries_eds(bytes: &[u8]) -> bool {
+    crate::zip::lists(bytes, crate::bagit::EDS_SIGNATURE)
 }
 
 /// The report on bytes that could not even be given to [`check_bytes`] (too large, a folder that
@@ -352,6 +378,42 @@ mod tests {
             assert_eq!(notes, json_notes, "{name}");
             assert_eq!(notes.len(), row.notes);
         }
+    }
+
+    #[test]
+    fn a_bundle_with_an_eds_signature_is_refused_here_for_want_of_a_trust_anchor() {
+        let regulation = Regulation::builtin();
+        let bytes = fixture("issue-eds.zip");
+        assert!(carries_eds(&bytes));
+        assert!(!carries_eds(&fixture("issue.zip")));
+        // Its bag and device signature are sound: only the EDS is left unchecked.
+        let (status, r) = check_bytes_eds_apart(&bytes, &regulation, day("2026-11-25"));
+        assert_eq!(status, Status::Valid, "{:?}", r.codes());
+        let (status, r) = check_bytes(&bytes, &regulation, day("2026-11-25"));
+        assert_eq!(status, Status::Refused);
+        assert_eq!(r.codes(), [EDS_NO_TRUST_ANCHOR]);
+        assert_eq!(r.errors[0].path.as_deref(), Some("signature.p7s"));
+        let en = lines(&Localizer::new(Lang::En), &regulation, Some(&r), "");
+        assert!(en[0].starts_with("signature.p7s: ") && en[0].contains("no trust anchor"), "{en:?}");
+        for lang in Lang::ALL {
+            let t = Localizer::new(lang);
+            for code in [EDS_NO_TRUST_ANCHOR, EDS_INVALID] {
+                let message = problem_message(&t, &Problem::new(code));
+                assert!(!message.contains("bundle-") && message.contains("ЭЦ"), "{lang}: {message}");
+            }
+        }
+        // A damaged ZIP is not taken for one with a signature, and does not panic.
+        for cut in [0, 10, bytes.len() / 2, bytes.len() - 30, bytes.len() - 1] {
+            let mut damaged = bytes.clone();
+            damaged.truncate(cut);
+            let _ = carries_eds(&damaged);
+            let (status, _) = check_bytes(&damaged, &regulation, day("2026-11-25"));
+            assert_eq!(status, Status::Unreadable, "cut at {cut}");
+        }
+        let mut wild = bytes.clone();
+        let eocd = wild.len() - 22;
+        wild[eocd + 16..eocd + 20].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(!carries_eds(&wild));
     }
 
     #[test]

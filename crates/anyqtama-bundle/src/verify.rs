@@ -98,8 +98,14 @@ pub fn verify(
         .collect();
 
     // Which files are which.
-    let known_tags =
-        [bagit::BAGIT_TXT, bagit::BAG_INFO_TXT, bagit::MANIFEST, bagit::TAGMANIFEST, bagit::SIGNATURE];
+    let known_tags = [
+        bagit::BAGIT_TXT,
+        bagit::BAG_INFO_TXT,
+        bagit::MANIFEST,
+        bagit::TAGMANIFEST,
+        bagit::SIGNATURE,
+        bagit::EDS_SIGNATURE,
+    ];
     for name in files.keys() {
         if !name.starts_with("data/") && !known_tags.contains(name) {
             errors.push(Problem::at("bag.unexpected_file", *name));

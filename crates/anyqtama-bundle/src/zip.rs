@@ -225,6 +225,27 @@ struct Central<'a> {
     local_offset: usize,
 }
 
+/// Whether the central directory of `b` names an entry `name`, without reading any entry
+/// (false when `b` is not a ZIP that [`read`] could list).
+pub fn lists(b: &[u8], name: &str) -> bool {
+    let Some(eocd) = find_eocd(b) else { return false };
+    let total = u16_at(b, eocd + 10).unwrap_or(0);
+    let mut at = u32_at(b, eocd + 16).unwrap_or(u32::MAX) as usize;
+    for _ in 0..total {
+        if u32_at(b, at) != Some(CENTRAL_SIG) {
+            return false;
+        }
+        // Saturating: a damaged directory reads past the end (nothing found), never overflows.
+        let g16 = |o: usize| usize::from(u16_at(b, at.saturating_add(o)).unwrap_or(0));
+        let start = at.saturating_add(46);
+        if b.get(start..start.saturating_add(g16(28))) == Some(name.as_bytes()) {
+            return true;
+        }
+        at = start.saturating_add(g16(28) + g16(30) + g16(32));
+    }
+    false
+}
+
 /// Reads an archive. `Err` when it cannot be read at all (not a ZIP, truncated, a central
 /// directory that does not parse, too many entries); otherwise the entries that passed and a
 /// problem for each one refused.

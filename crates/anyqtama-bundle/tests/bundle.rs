@@ -424,6 +424,8 @@ fn every_code_has_a_text_in_every_language() {
                 "supported",
                 "what",
                 "described",
+                "iin",
+                "signer",
             ]
             .iter()
             .map(|k| (*k, anyqtama_i18n::mini::Arg::Str("X")))
@@ -485,4 +487,33 @@ fn a_precomputed_hash_is_used_as_given() {
     let built = build_request(&request(&app, &bad, ID)).unwrap();
     let codes: Vec<String> = verify(&built).errors.iter().map(|p| p.code.to_string()).collect();
     assert!(codes.iter().any(|c| c.starts_with("bag.")), "{codes:?}");
+}
+
+#[test]
+fn an_eds_signature_goes_in_beside_the_jws_and_changes_nothing_else() {
+    let bytes = build("issue");
+    let before = entries(&bytes);
+    let tagmanifest = anyqtama_bundle::tagmanifest_of(&bytes).unwrap();
+    assert_eq!(before.iter().find(|(n, _)| n == "tagmanifest-sha256.txt").unwrap().1, tagmanifest);
+
+    let cms = b"\x30\x03\x02\x01\x01".to_vec();
+    let with = anyqtama_bundle::with_eds_signature(&bytes, &cms).unwrap();
+    let after = entries(&with);
+    let names: Vec<&str> = after.iter().map(|(n, _)| n.as_str()).collect();
+    let jws = names.iter().position(|n| *n == "signature.jws").unwrap();
+    assert_eq!(names[jws + 1], "signature.p7s", "right after the JWS: {names:?}");
+    assert_eq!(after[jws + 1].1, cms);
+    let others: Vec<_> = after.iter().filter(|(n, _)| n != "signature.p7s").cloned().collect();
+    assert_eq!(others, before, "every other entry unchanged, in its order");
+    assert_eq!(anyqtama_bundle::tagmanifest_of(&with).unwrap(), tagmanifest, "the signed bytes are the same");
+
+    // Signing again replaces the CMS instead of adding a second one.
+    let again = anyqtama_bundle::with_eds_signature(&with, b"\x30\x00").unwrap();
+    let again = entries(&again);
+    assert_eq!(again.iter().filter(|(n, _)| n == "signature.p7s").count(), 1);
+    assert_eq!(again.iter().find(|(n, _)| n == "signature.p7s").unwrap().1, b"\x30\x00");
+
+    // Not a bundle: a clear problem, no panic.
+    assert!(anyqtama_bundle::with_eds_signature(b"not a zip", &cms).is_err());
+    assert!(anyqtama_bundle::tagmanifest_of(&rezip(&[("bagit.txt".into(), b"x".to_vec())])).is_err());
 }

@@ -164,6 +164,11 @@ pub fn bundle(json: bool, t: &Localizer, regulation: &Regulation, a: &BundleArgs
         None => random_uuid()?,
     };
     let rules_version = check(&application, date, regulation).rules_version.unwrap_or_default();
+    // Phones and document numbers go into the bag in their one form, as the widget's do.
+    let application = match regulation.rules.all().iter().find(|r| r.version == rules_version) {
+        Some(rules) => anyqtama_core::check::normalized(&application, rules),
+        None => application,
+    };
     let request = Request {
         application: &application,
         documents: &documents,
@@ -201,27 +206,47 @@ pub fn verify(
     regulation: &Regulation,
     path: &Path,
     today: Date,
+    eds: &anyqtama_eds::Options,
 ) -> Result<bool, Failure> {
     let x = Texts::new(t);
     let bytes = std::fs::read(path).map_err(|e| io_failure(&x, "bundle-cli-error-read", path, e))?;
     let options = anyqtama_bundle::Options { today, regulation, limits: Limits::default() };
-    let r = anyqtama_bundle::verify(&bytes, &options, &Sha256, &P256Verifier);
+    let mut r = anyqtama_bundle::verify(&bytes, &options, &Sha256, &P256Verifier);
+    // The applicant's electronic signature, when the bundle carries one: its signers are shown,
+    // and an invalid one (or one that cannot be read) makes the bundle invalid; so does a valid
+    // one by another person than the application's IIN (as the intake server refuses it).
+    let signed = anyqtama_bundle::eds::verify(&bytes, &Limits::default(), eds);
+    if let (Some(Ok(report)), Some(application)) = (&signed, &r.application) {
+        r.errors.extend(anyqtama_bundle::eds::iin_mismatch(report, application));
+    }
+    let eds_valid = match &signed {
+        None => true,
+        Some(Ok(report)) => report.valid,
+        Some(Err(_)) => false,
+    };
     let problem_line = |p: &Problem| match &p.path {
         Some(path) => format!("{path}: {}", x.problem(p)),
         None => x.problem(p),
     };
     if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&report_json(&x, t, regulation, &r, today)).expect("plain JSON")
-        );
+        let mut v = report_json(&x, t, regulation, &r, today);
+        if let Some(signed) = &signed {
+            v["valid"] = serde_json::Value::Bool(r.is_valid() && eds_valid);
+            v["eds"] = match signed {
+                Ok(report) => crate::eds::report_json(t, report),
+                Err(e) => {
+                    serde_json::json!({"valid": false, "error": {"code": e.code.code(), "message": t.text(e.code.code())}})
+                }
+            };
+        }
+        out!("{}", serde_json::to_string_pretty(&v).expect("plain JSON"));
     }
     if !r.readable {
         let reasons: Vec<String> = r.errors.iter().map(problem_line).collect();
         return Err(Failure(format!("{} {}", x.format("bundle-cli-unreadable", &[]), reasons.join("; "))));
     }
     if json {
-        return Ok(r.is_valid());
+        return Ok(r.is_valid() && eds_valid);
     }
     let id = r.id.clone().unwrap_or_else(|| "—".to_string());
     if r.is_valid() {
@@ -247,7 +272,17 @@ pub fn verify(
             out!("  {}: {}", t.text(&format!("severity-{}", f.severity.key())), t.finding(f, rules));
         }
     }
-    Ok(r.is_valid())
+    match &signed {
+        None => {}
+        Some(Ok(report)) => {
+            out!("{}", t.text(if report.valid { "eds-cli-valid" } else { "eds-cli-invalid" }));
+            for (i, s) in report.signers.iter().enumerate() {
+                crate::eds::print_signer(t, i + 1, s);
+            }
+        }
+        Some(Err(e)) => out!("{} {} ({})", t.text("eds-cli-invalid"), t.text(e.code.code()), e.code.code()),
+    }
+    Ok(r.is_valid() && eds_valid)
 }
 
 use anyqtama_server::texts::rules_of;

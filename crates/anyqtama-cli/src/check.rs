@@ -8,7 +8,7 @@
 use crate::Failure;
 use anyqtama_bundle::precheck::{self, BagError, Status};
 use anyqtama_bundle::zip::Limits;
-use anyqtama_bundle::VerifyReport;
+use anyqtama_bundle::{Problem, VerifyReport};
 use anyqtama_core::{Date, Regulation};
 use anyqtama_i18n::{Localizer, Value};
 use std::io::IsTerminal;
@@ -106,26 +106,79 @@ fn zip_bag(dir: &Path, limits: &Limits, date: Date) -> Result<Vec<u8>, String> {
     )
 }
 
-fn check_one(input: &Input, regulation: &Regulation, today: Date) -> (Status, Option<VerifyReport>, String) {
+/// What became of a bundle's electronic signature, `signature.p7s`, checked against `--trust`.
+type Eds = Option<Result<anyqtama_eds::Report, anyqtama_eds::EdsError>>;
+
+fn check_one(
+    input: &Input,
+    regulation: &Regulation,
+    today: Date,
+    eds: &anyqtama_eds::Options,
+) -> (Status, Option<VerifyReport>, String, Eds) {
     let limits = Limits::default();
     let bytes = match input {
         Input::Zip(p) => match std::fs::metadata(p) {
             Ok(m) if m.len() > limits.max_total_bytes => {
-                return (Status::Unreadable, None, "too large".into())
+                return (Status::Unreadable, None, "too large".into(), None)
             }
             Ok(_) => match std::fs::read(p) {
                 Ok(b) => b,
-                Err(e) => return (Status::Unreadable, None, e.to_string()),
+                Err(e) => return (Status::Unreadable, None, e.to_string(), None),
             },
-            Err(e) => return (Status::Unreadable, None, e.to_string()),
+            Err(e) => return (Status::Unreadable, None, e.to_string(), None),
         },
         Input::Bag(p) => match zip_bag(p, &limits, today) {
             Ok(b) => b,
-            Err(e) => return (Status::Unreadable, None, e),
+            Err(e) => return (Status::Unreadable, None, e, None),
         },
     };
-    let (status, r) = precheck::check_bytes(&bytes, regulation, today);
-    (status, Some(r), String::new())
+    // Without a trust anchor, as the widget's pre-check: a signature.p7s refuses the bundle.
+    if eds.trust.is_empty() {
+        let (status, r) = precheck::check_bytes(&bytes, regulation, today);
+        return (status, Some(r), String::new(), None);
+    }
+    let (_, mut r) = precheck::check_bytes_eds_apart(&bytes, regulation, today);
+    let signed = if r.readable { anyqtama_bundle::eds::verify(&bytes, &limits, eds) } else { None };
+    match &signed {
+        // Valid, but by whom: another person's signature refuses it, as the intake server does.
+        Some(Ok(report)) if report.valid => {
+            let application = r.application.as_ref();
+            r.errors.extend(application.and_then(|a| anyqtama_bundle::eds::iin_mismatch(report, a)));
+        }
+        Some(_) => r.errors.push(Problem::at(precheck::EDS_INVALID, anyqtama_bundle::bagit::EDS_SIGNATURE)),
+        None => {}
+    }
+    (Status::of(&r), Some(r), String::new(), signed)
+}
+
+/// The JSON of a checked electronic signature: `anyqtama eds verify --json`'s, or when it
+/// cannot be read as CMS `{valid: false, error: {code, message}}` (as `anyqtama verify`).
+fn eds_json(
+    t: &Localizer,
+    signed: &Result<anyqtama_eds::Report, anyqtama_eds::EdsError>,
+) -> serde_json::Value {
+    match signed {
+        Ok(report) => crate::eds::report_json(t, report),
+        Err(e) => {
+            serde_json::json!({"valid": false, "error": {"code": e.code.code(), "message": t.text(e.code.code())}})
+        }
+    }
+}
+
+/// The lines of a checked electronic signature: each signer (who, certificate, algorithm,
+/// errors), or why it cannot be read.
+fn eds_lines(t: &Localizer, signed: &Result<anyqtama_eds::Report, anyqtama_eds::EdsError>) -> Vec<String> {
+    match signed {
+        Ok(report) => report
+            .signers
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| crate::eds::signer_lines(t, i + 1, s))
+            .collect(),
+        Err(e) => {
+            vec![format!("{} {} ({})", t.text("eds-cli-invalid"), t.text(e.code.code()), e.code.code())]
+        }
+    }
 }
 
 /// A progress bar on stderr, when stderr is a terminal and there is more than one bundle.
@@ -343,6 +396,7 @@ pub fn check(
     paths: &[PathBuf],
     today: Date,
     jobs: usize,
+    eds: &anyqtama_eds::Options,
 ) -> Result<u8, Failure> {
     let inputs = collect(t, paths)?;
     if inputs.is_empty() {
@@ -352,16 +406,22 @@ pub fn check(
     let bar = ProgressBar::new(inputs.len());
     // Checking a bundle and wording its verdict: the workers' part.
     let check_and_describe = |input: &Input| -> Checked {
-        let (status, report, why) = check_one(input, regulation, today);
+        let (status, report, why, signed) = check_one(input, regulation, today, eds);
         let path = input.path().display().to_string();
         if json {
-            let entry = precheck::entry_json(t, regulation, &path, status, report.as_ref(), &why);
+            let mut entry = precheck::entry_json(t, regulation, &path, status, report.as_ref(), &why);
+            if let Some(signed) = &signed {
+                entry["eds"] = eds_json(t, signed);
+            }
             return Checked { status, line: array_element(&entry), details: None };
         }
         let row = precheck::Row::new(t, status, report.as_ref());
         let (status_text, id, b, w, n) = (row.status, row.id, row.blockers, row.warnings, row.notes);
         let line = format!("{path:<48} {status_text:<14} {id:<36} {b:>3} {w:>3} {n:>3}");
-        let lines = precheck::lines(t, regulation, report.as_ref(), &why);
+        let mut lines = precheck::lines(t, regulation, report.as_ref(), &why);
+        if let Some(signed) = &signed {
+            lines.extend(eds_lines(t, signed));
+        }
         let details = (!lines.is_empty()).then_some((path, lines));
         Checked { status, line, details }
     };

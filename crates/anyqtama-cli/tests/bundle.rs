@@ -167,3 +167,45 @@ fn bundle_refuses_bad_inputs_with_exit_2() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A phone typed `8 777 123 45 67` goes into the bag as `+77771234567` (the core's one form, as
+/// the widget sends it), and `anyqtama check` passes the bundle.
+#[test]
+fn the_bag_carries_phones_in_their_one_form() {
+    let dir = temp("phones");
+    let key = dir.join("key.jwk");
+    assert!(run(&["keygen", "--out", s(&key)]).status.success());
+    let mut app: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("applications/reissue-identity.json")).unwrap(),
+    )
+    .unwrap();
+    app["answers"]["kz_phone"] = "8 (777) 123-45-67".into();
+    let app_path = dir.join("application.json");
+    std::fs::write(&app_path, app.to_string()).unwrap();
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(docs.join("changed-identity-document")).unwrap();
+    std::fs::write(docs.join("changed-identity-document/passport.pdf"), b"%PDF-1.4\nhello\n").unwrap();
+    let out = dir.join("out.zip");
+    let o = run(&[
+        "bundle",
+        "--application",
+        s(&app_path),
+        "--documents",
+        s(&docs),
+        "--key",
+        s(&key),
+        "--out",
+        s(&out),
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    // The entries are STORED: the application's JSON is in the ZIP as written.
+    let zip = std::fs::read(&out).unwrap();
+    let has = |needle: &str| zip.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("\"+77771234567\""), "the normal form is in the bag");
+    assert!(!has("8 (777) 123-45-67"), "not the typed form");
+    let o = run(&["check", s(&out), "--today", "2026-11-25", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", text(&o.stdout), text(&o.stderr));
+    std::fs::remove_dir_all(&dir).ok();
+}

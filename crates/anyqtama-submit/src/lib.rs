@@ -5,6 +5,12 @@
 //! ([`Prepared::signing_input`]) to the worker's non-extractable WebCrypto key, and writes the
 //! ZIP ([`Prepared::finish`]). It is a WebAssembly module of its own, loaded only when the
 //! applicant submits, so the first page does not carry the bundle code.
+//!
+//! When the portal asks for the applicant's electronic signature, the worker gives NCALayer the
+//! built bundle's tag manifest ([`tagmanifest_of`]), reads and checks who signed the CMS it got
+//! back ([`eds_signer`], module [`eds`]), and adds it to the bundle ([`with_eds`]).
+
+pub mod eds;
 
 use anyqtama_bundle::{Document, PublicJwk, Request, Unsigned};
 use anyqtama_core::{Application, Date, Lang};
@@ -80,4 +86,55 @@ impl Prepared {
         let signature: [u8; 64] = signature.try_into().map_err(|_| error("the signature is not 64 bytes"))?;
         self.unsigned.finish(&PublicJwk { x: x.into(), y: y.into() }, &signature).map_err(|p| error(p.code))
     }
+}
+
+/// The bytes of `tagmanifest-sha256.txt` in a built bundle: what the EDS signs.
+#[wasm_bindgen]
+pub fn tagmanifest_of(zip: &[u8]) -> Result<Vec<u8>, JsValue> {
+    anyqtama_bundle::tagmanifest_of(zip).map_err(|p| error(p.code))
+}
+
+/// The built bundle with the applicant's CMS as `signature.p7s`.
+#[wasm_bindgen]
+pub fn with_eds(zip: &[u8], cms: &[u8]) -> Result<Vec<u8>, JsValue> {
+    anyqtama_bundle::with_eds_signature(zip, cms).map_err(|p| error(p.code))
+}
+
+/// Who signed `cms` (detached, over `content`), and whether they may sign an application whose
+/// IIN is `iin` (empty: none given). JSON: `{"signer": {name, iin, bin, not_after} | null,
+/// "error": code | null, "detail": text}`.
+#[wasm_bindgen]
+pub fn eds_signer(cms: &[u8], content: &[u8], iin: &str) -> String {
+    let value = match eds::read(cms, content) {
+        Ok(facts) => serde_json::json!({
+            "signer": facts.signer,
+            "error": eds::judge(&facts, iin),
+            "detail": "",
+        }),
+        Err(detail) => serde_json::json!({ "signer": null, "error": "eds.unreadable", "detail": detail }),
+    };
+    value.to_string()
+}
+
+/// Full verification of `cms` over `content`, with the chain up to `anchors` (DER or PEM
+/// certificates) and `crls`, as of `now` (seconds since 1970): whether every signer is valid.
+/// The widget itself does not use it (it has no trust anchors); the end-to-end benchmark
+/// measures with it what the portal's check costs in a browser.
+#[wasm_bindgen]
+pub fn eds_verify(
+    cms: &[u8],
+    content: &[u8],
+    anchors: Vec<js_sys::Uint8Array>,
+    crls: Vec<js_sys::Uint8Array>,
+    now: f64,
+) -> Result<bool, JsValue> {
+    let mut opts = anyqtama_eds::Options { now: now as u64, ..Default::default() };
+    for a in anchors {
+        opts.trust.extend(anyqtama_eds::Cert::parse_many(&a.to_vec()).map_err(error)?);
+    }
+    for c in crls {
+        opts.crls.extend(anyqtama_eds::Crl::parse_many(&c.to_vec()).map_err(error)?);
+    }
+    let report = anyqtama_eds::verify(cms, Some(content), &opts).map_err(error)?;
+    Ok(report.valid)
 }
