@@ -51,6 +51,17 @@ finding-field-too-long = “{ $field }” must be at most { $max ->
        *[other] { $max } characters
     }.
 finding-field-not-a-date = “{ $field }” must be a real date (“{ $value }” is not).
+finding-field-date-part-missing = “{ $field }” must include a { $part ->
+        [day] day
+        [month] month
+       *[other] year
+    }.
+finding-field-date-part-invalid = “{ $field }”: { $part ->
+        [day] the day must be a number from 1 to 31
+        [month] the month must be a number from 1 to 12
+       *[other] the year must have four digits
+    }.
+finding-field-date-no-such-day = “{ $field }”: that month has { $days } days, not { $day }.
 finding-field-date-in-future = “{ $field }” cannot be in the future ({ $date } is after today, { $today }).
 finding-field-date-too-old = “{ $field }”: { $date } is too long ago; check the year.
 finding-field-unknown-choice = “{ $field }”: “{ $value }” is not one of the choices.
@@ -115,7 +126,11 @@ finding-deadline-in-time = { $limit }: due by { $due } ({ $working_days_left ->
        *[other] { $working_days_left } working days left
     }).
 finding-deadline-provisional = A date was counted on a provisional calendar (a year whose transferred days off are not yet known); it may change.
-finding-decision-expected = If sent today, the application is registered on { $registered }; a decision is due by { $due } ({ $working_days ->
+finding-decision-expected = { $shift ->
+        [after_hours] Sent now, after { $closes_at } on { $sent }, the application is registered on the next working day, { $registered }
+        [day_off] Sent now, on { $sent }, a day off, the application is registered on the next working day, { $registered }
+       *[other] If sent today, the application is registered on { $registered }
+    }; a decision is due by { $due } ({ $working_days ->
         [one] one working day
        *[other] { $working_days } working days
     }).

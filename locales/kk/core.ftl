@@ -48,6 +48,17 @@ finding-rules-provisional-start = { $version } нұсқалы қағидалар
 finding-field-required = «{ $field }» өрісін толтырыңыз.
 finding-field-too-long = «{ $field }» өрісі { $max } таңбадан аспауы керек.
 finding-field-not-a-date = «{ $field }» өрісінде нақты күн болуы керек («{ $value }» — күн емес).
+finding-field-date-part-missing = «{ $field }»: { $part ->
+        [day] күнін
+        [month] айын
+       *[other] жылын
+    } көрсетіңіз.
+finding-field-date-part-invalid = «{ $field }»: { $part ->
+        [day] күні 1-ден 31-ге дейінгі сан болуы керек
+        [month] айы 1-ден 12-ге дейінгі сан болуы керек
+       *[other] жылы төрт цифрдан тұруы керек
+    }.
+finding-field-date-no-such-day = «{ $field }»: бұл айда { $days } күн бар, { $day }-күн жоқ.
 finding-field-date-in-future = «{ $field }»: күн болашақта бола алмайды (көрсетілген күн — { $date }, бүгін — { $today }).
 finding-field-date-too-old = «{ $field }»: { $date } — тым ерте күн; жылын тексеріңіз.
 finding-field-unknown-choice = «{ $field }»: «{ $value }» мәні ұсынылған нұсқалардың арасында жоқ.
@@ -99,7 +110,11 @@ finding-deadline-due-soon = { $limit }: мерзімі — { $due } күніне
     }.
 finding-deadline-in-time = { $limit }: мерзімі — { $due } күніне дейін ({ $working_days_left } жұмыс күні қалды).
 finding-deadline-provisional = Күндердің бірі алдын ала күнтізбе бойынша есептелді (демалыс күндерінің ауыстырылуы әлі белгісіз жыл); ол өзгеруі мүмкін.
-finding-decision-expected = Өтінішті бүгін жіберсеңіз, ол { $registered } күні тіркеледі; шешім { $due } күнінен кешіктірілмей қабылдануға тиіс ({ $working_days } жұмыс күні).
+finding-decision-expected = { $shift ->
+        [after_hours] Өтінішті қазір, сағат { $closes_at }-дан кейін ({ $sent }) жіберсеңіз, ол келесі жұмыс күні, { $registered } күні тіркеледі
+        [day_off] Өтінішті қазір, демалыс күні ({ $sent }) жіберсеңіз, ол келесі жұмыс күні, { $registered } күні тіркеледі
+       *[other] Өтінішті бүгін жіберсеңіз, ол { $registered } күні тіркеледі
+    }; шешім { $due } күнінен кешіктірілмей қабылдануға тиіс ({ $working_days } жұмыс күні).
 finding-extension-end = Анықтама { $end } күніне дейін ұзартылады (еңбек шарты { $contract_end } күні аяқталады).
 finding-extension-capped = Еңбек шарты { $contract_end } күніне дейін жасалған, бірақ анықтама ең көбі үш жылға ұзартылады: { $cap } күніне дейін.
 finding-extension-contract-ended = Еңбек шарты { $date } күні тоқтатылған: анықтаманы ұзартуға болатын шарт мерзімі жоқ.

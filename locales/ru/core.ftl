@@ -53,6 +53,17 @@ finding-field-too-long = Поле «{ $field }» должно содержать
        *[other] символа
     }.
 finding-field-not-a-date = «{ $field }»: укажите существующую дату («{ $value }» — не дата).
+finding-field-date-part-missing = «{ $field }»: укажите { $part ->
+        [day] день
+        [month] месяц
+       *[other] год
+    }.
+finding-field-date-part-invalid = «{ $field }»: { $part ->
+        [day] день — число от 1 до 31
+        [month] месяц — число от 1 до 12
+       *[other] год — четыре цифры
+    }.
+finding-field-date-no-such-day = «{ $field }»: в этом месяце { $days } дней, дня { $day } нет.
 finding-field-date-in-future = «{ $field }»: дата не может быть в будущем ({ $date } — позже сегодняшнего дня, { $today }).
 finding-field-date-too-old = «{ $field }»: дата { $date } слишком давняя; проверьте год.
 finding-field-unknown-choice = «{ $field }»: значения «{ $value }» нет среди вариантов выбора.
@@ -127,7 +138,11 @@ finding-deadline-in-time = { $limit }: срок до { $due } ({ $working_days_l
        *[other] осталось { $working_days_left } рабочего дня
     }).
 finding-deadline-provisional = Одна из дат рассчитана по предварительному календарю (на год, переносы выходных дней которого ещё не известны); она может измениться.
-finding-decision-expected = Если отправить заявление сегодня, оно будет зарегистрировано { $registered }; решение ожидается не позднее { $due } ({ $working_days } { $working_days ->
+finding-decision-expected = { $shift ->
+        [after_hours] Если отправить заявление сейчас, после { $closes_at } ({ $sent }), оно будет зарегистрировано на следующий рабочий день, { $registered }
+        [day_off] Если отправить заявление сейчас, в выходной день ({ $sent }), оно будет зарегистрировано на следующий рабочий день, { $registered }
+       *[other] Если отправить заявление сегодня, оно будет зарегистрировано { $registered }
+    }; решение ожидается не позднее { $due } ({ $working_days } { $working_days ->
         [one] рабочий день
         [few] рабочих дня
         [many] рабочих дней

@@ -7,19 +7,27 @@
 
 use crate::application::{Application, DocumentState};
 use crate::builtin::Regulation;
-use crate::calendar::Count;
+use crate::calendar::{Count, RegistrationShift};
 use crate::date::Date;
 use crate::deadline::{self, Status};
 use crate::identifiers::{self, IdError};
+use crate::moment::Moment;
 use crate::report::{Arg, Finding, Report, Severity, Target};
 use crate::rules::{ChoiceSource, Field, FieldType, Requirement, RuleSet, BEFORE_PREFIX};
 
 /// Dates earlier than this are typing mistakes, not documents.
 const EARLIEST_PLAUSIBLE: (i32, u8, u8) = (1900, 1, 1);
 
-/// Checks `application` as of `today` against the rule set in force on its application date
-/// (or on `today` when that date is missing or malformed).
-pub fn check(application: &Application, today: Date, regulation: &Regulation) -> Report {
+/// Checks `application` as of `now` — a local [`Moment`] (the forecast of registration then
+/// follows the working-hours rule: after closing time, the next working day), or a [`Date`]
+/// (its start, 00:00) — against the rule set in force on its application date (or on today
+/// when that date is missing or malformed).
+pub fn check(application: &Application, now: impl Into<Moment>, regulation: &Regulation) -> Report {
+    check_at(application, now.into(), regulation)
+}
+
+fn check_at(application: &Application, now: Moment, regulation: &Regulation) -> Report {
+    let today = now.date;
     let mut out = Vec::new();
     let on = application.answer("application_date").and_then(|s| Date::parse(s).ok()).unwrap_or(today);
     let Some(rules) = regulation.rules.in_force(on) else {
@@ -29,7 +37,7 @@ pub fn check(application: &Application, today: Date, regulation: &Regulation) ->
         );
         return finish(out, None, today, regulation, application.kind());
     };
-    let ctx = Ctx { app: application, rules, reg: regulation, today };
+    let ctx = Ctx { app: application, rules, reg: regulation, today, now };
     if rules.effective_from_provisional
         && on.days_since_epoch() - rules.effective_from.days_since_epoch() < 31
     {
@@ -47,6 +55,32 @@ pub fn check(application: &Application, today: Date, regulation: &Regulation) ->
     }
     ctx.assessment(&mut out);
     finish(out, Some(rules), today, regulation, application.kind())
+}
+
+/// The one form of `value` that `field`'s validator keeps (A1): a phone as `+7` and ten digits
+/// in Kazakhstan (`8 777 123 45 67`, `777 123 45 67`, `+7 (777) 123-45-67` → `+77771234567`),
+/// `+` and the country code abroad; a document number trimmed, in capitals. `None` when the
+/// field has no such form or the value does not pass (the check's finding says why).
+pub fn normal_form(field: &Field, value: &str) -> Option<String> {
+    field.validators.iter().find_map(|v| match v.as_str() {
+        "phone_kz" => identifiers::parse_kz_phone(value).ok(),
+        "phone_intl" => identifiers::parse_intl_phone(value).ok(),
+        "document_number" => identifiers::parse_document_number(value).ok(),
+        _ => None,
+    })
+}
+
+/// `application` with every answer in its field's [`normal_form`]: what the widget shows once
+/// a field is left, and what a bundle carries, so that the widget, `anyqtama check` and the
+/// server see the same value.
+pub fn normalized(application: &Application, rules: &RuleSet) -> Application {
+    let mut out = application.clone();
+    for field in rules.fields() {
+        if let Some(v) = out.answer(&field.id).and_then(|v| normal_form(field, v)) {
+            out.set(&field.id, v);
+        }
+    }
+    out
 }
 
 fn finish(
@@ -78,6 +112,7 @@ struct Ctx<'a> {
     rules: &'a RuleSet,
     reg: &'a Regulation,
     today: Date,
+    now: Moment,
 }
 
 impl Ctx<'_> {
@@ -85,13 +120,19 @@ impl Ctx<'_> {
         self.app.answer(field).and_then(|s| Date::parse(s).ok())
     }
 
-    /// The day the akimat would register the application if it were sent today.
-    fn registration_day(&self) -> Date {
-        self.reg.calendar.add_working_days(self.today, 0).due
+    /// When the akimat would register a request of `kind` sent now, and decide on it: the one
+    /// rule the server's receipt also follows ([`deadline::forecast`]).
+    fn forecast(&self, kind: &str) -> deadline::Forecast {
+        deadline::forecast(self.rules, &self.reg.calendar, kind, self.now)
     }
 
     fn fields(&self, kind: Option<&str>, out: &mut Vec<Finding>) {
         for field in self.rules.fields() {
+            // An answer to a question not asked for the kind (left from another kind) is not
+            // checked: the applicant is not shown it.
+            if kind.is_some() && !field.is_asked(kind) {
+                continue;
+            }
             let target = || Target::Field(field.id.clone());
             let new = |code: &str, sev: Severity| {
                 Finding::new(code, sev, target(), &field.cite).arg("field", Arg::Field(field.id.clone()))
@@ -133,7 +174,20 @@ impl Ctx<'_> {
                 .arg("field", Arg::Field(field.id.clone()))
         };
         let Ok(date) = Date::parse(value) else {
-            out.push(new("field.not_a_date", Severity::Blocker).arg("value", Arg::Text(value.to_string())));
+            // Typed as day, month and year: say which part is wrong (the form points at it).
+            use crate::date_input::PartError;
+            let finding = match crate::date_input::wrong_part(value) {
+                Some(e @ PartError::Missing(_)) => new("field.date_part_missing", Severity::Blocker)
+                    .arg("part", Arg::Text(e.part().key().to_string())),
+                Some(e @ PartError::Invalid(_)) => new("field.date_part_invalid", Severity::Blocker)
+                    .arg("part", Arg::Text(e.part().key().to_string())),
+                Some(PartError::NoSuchDay { day, days }) => new("field.date_no_such_day", Severity::Blocker)
+                    .arg("part", Arg::Text("day".to_string()))
+                    .arg("day", Arg::Number(i64::from(day)))
+                    .arg("days", Arg::Number(i64::from(days))),
+                None => new("field.not_a_date", Severity::Blocker).arg("value", Arg::Text(value.to_string())),
+            };
+            out.push(finding);
             return;
         };
         let (y, m, d) = EARLIEST_PLAUSIBLE;
@@ -156,14 +210,7 @@ impl Ctx<'_> {
                     );
                 }
                 "not_expired" => {
-                    let decision = kind.and_then(|k| {
-                        deadline::expected_decision(
-                            self.rules,
-                            &self.reg.calendar,
-                            k,
-                            self.registration_day(),
-                        )
-                    });
+                    let decision = kind.and_then(|k| self.forecast(k).decision);
                     if let Some(decision) = decision.filter(|dl| date <= dl.due) {
                         out.push(
                             new("identity_document.expires_before_decision", Severity::Warning)
@@ -273,27 +320,30 @@ impl Ctx<'_> {
         let files = &self.rules.files;
         let mut total_bytes = 0u64;
         let mut groups_seen: Vec<&str> = Vec::new();
+        // A document counts as given only with a file of an accepted type: a refused file (a
+        // program renamed .pdf) is reported, and does not stand for the document.
+        let given = |item: &str| {
+            self.app
+                .document(item)
+                .is_some_and(|d| d.files.iter().any(|f| files.accepted_media_types.contains(&f.media_type)))
+        };
         for entry in &k.checklist {
             let Some(item) = self.rules.item(&entry.item) else { continue };
-            let doc = self.app.document(&item.id).filter(|d| !d.files.is_empty());
-            let item_finding = |code: &str, sev: Severity| {
-                Finding::new(code, sev, Target::Item(item.id.clone()), &item.cite)
-                    .arg("item", Arg::Item(item.id.clone()))
-            };
-            match (&entry.requirement, doc) {
-                (Requirement::FromForm, _) => continue,
-                (Requirement::Required, None) => {
-                    out.push(item_finding("checklist.missing", Severity::Blocker));
-                    continue;
-                }
-                (Requirement::OneOf { group, group_label }, None) => {
+            if entry.requirement == Requirement::FromForm {
+                continue;
+            }
+            if let Some(doc) = self.app.document(&item.id).filter(|d| !d.files.is_empty()) {
+                total_bytes += self.document(item, doc, files, out);
+            }
+            if given(&item.id) {
+                continue;
+            }
+            match &entry.requirement {
+                Requirement::OneOf { group, group_label } => {
                     let members = k.checklist.iter().filter(
                         |e| matches!(&e.requirement, Requirement::OneOf { group: g, .. } if g == group),
                     );
-                    let any = members
-                        .clone()
-                        .any(|e| self.app.document(&e.item).is_some_and(|d| !d.files.is_empty()));
-                    if !any && !groups_seen.contains(&group.as_str()) {
+                    if !members.clone().any(|e| given(&e.item)) && !groups_seen.contains(&group.as_str()) {
                         groups_seen.push(group);
                         let mut f = Finding::new(
                             "checklist.group_missing",
@@ -307,11 +357,16 @@ impl Ctx<'_> {
                         }
                         out.push(f);
                     }
-                    continue;
                 }
-                (_, Some(doc)) => {
-                    total_bytes += self.document(item, doc, files, out);
-                }
+                _ => out.push(
+                    Finding::new(
+                        "checklist.missing",
+                        Severity::Blocker,
+                        Target::Item(item.id.clone()),
+                        &item.cite,
+                    )
+                    .arg("item", Arg::Item(item.id.clone())),
+                ),
             }
         }
         if total_bytes > files.max_package_bytes {
@@ -423,13 +478,22 @@ impl Ctx<'_> {
             out.push(f);
         }
 
-        let registered = self.registration_day();
-        if let Some(decision) = deadline::expected_decision(self.rules, cal, kind, registered) {
+        let forecast = self.forecast(kind);
+        let registration = &forecast.registration;
+        if let Some(decision) = forecast.decision {
             track(&decision.count);
+            let shift = match registration.shift {
+                RegistrationShift::SameDay => "same_day",
+                RegistrationShift::AfterHours => "after_hours",
+                RegistrationShift::DayOff => "day_off",
+            };
             let mut f = Finding::new("decision.expected", Severity::Note, Target::Package, &decision.cite)
-                .arg("registered", Arg::Date(registered))
+                .arg("registered", Arg::Date(registration.registered_on))
                 .arg("due", Arg::Date(decision.due))
-                .arg("working_days", Arg::Number(i64::from(decision.amount)));
+                .arg("working_days", Arg::Number(i64::from(decision.amount)))
+                .arg("shift", Arg::Text(shift.to_string()))
+                .arg("sent", Arg::Day(registration.submitted_on))
+                .arg("closes_at", Arg::Text(self.rules.working_hours.closes_at.to_string()));
             if let Some(c) = decision.count.clone() {
                 f = f.with_count(c);
             }

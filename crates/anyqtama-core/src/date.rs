@@ -1,20 +1,20 @@
 //! Calendar dates (proleptic Gregorian), without time zones and without a clock.
 //!
-//! "Today" is always an argument in this crate; this type only knows how dates work.
-//! It serialises as `YYYY-MM-DD`.
+//! "Today" is always an argument in this crate; this type only knows how dates work. The
+//! arithmetic is chrono's (`NaiveDate`, built without its clock); [`Date`] adds what the
+//! regulation needs on top: years 1..=9999 only, a strict `YYYY-MM-DD` text form (also its serde
+//! form), and civil-law month terms.
 
+use chrono::{Datelike, Days, Months, NaiveDate, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A calendar date. Ordered, hashable, `Copy`; years 1..=9999.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
-}
+pub struct Date(NaiveDate);
 
-/// Day of the week, ISO numbering (Monday = 1 … Sunday = 7).
+/// Day of the week, ISO numbering (Monday = 1 … Sunday = 7). Our own (not chrono's) because
+/// the rules data names days in lower case (`"sat"`) and messages are keyed by [`Weekday::key`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
@@ -36,17 +36,6 @@ impl Weekday {
     pub fn is_weekend(self) -> bool {
         matches!(self, Weekday::Sat | Weekday::Sun)
     }
-    fn from_number(n: u8) -> Weekday {
-        match n {
-            1 => Weekday::Mon,
-            2 => Weekday::Tue,
-            3 => Weekday::Wed,
-            4 => Weekday::Thu,
-            5 => Weekday::Fri,
-            6 => Weekday::Sat,
-            _ => Weekday::Sun,
-        }
-    }
     /// A stable lower-case English abbreviation, used as a message-key suffix.
     pub fn key(self) -> &'static str {
         match self {
@@ -57,6 +46,20 @@ impl Weekday {
             Weekday::Fri => "fri",
             Weekday::Sat => "sat",
             Weekday::Sun => "sun",
+        }
+    }
+}
+
+impl From<chrono::Weekday> for Weekday {
+    fn from(w: chrono::Weekday) -> Weekday {
+        match w {
+            chrono::Weekday::Mon => Weekday::Mon,
+            chrono::Weekday::Tue => Weekday::Tue,
+            chrono::Weekday::Wed => Weekday::Wed,
+            chrono::Weekday::Thu => Weekday::Thu,
+            chrono::Weekday::Fri => Weekday::Fri,
+            chrono::Weekday::Sat => Weekday::Sat,
+            chrono::Weekday::Sun => Weekday::Sun,
         }
     }
 }
@@ -81,32 +84,28 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// Days from 0001-01-01 (chrono's day 1 of the common era) to 1970-01-01.
+const EPOCH_FROM_CE: i64 = 719_163;
+
 /// Whether `year` is a Gregorian leap year.
 pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    NaiveDate::from_ymd_opt(year, 2, 29).is_some()
 }
 
-/// Number of days in a month (1-12) of a year.
+/// Number of days in a month (1-12) of a year (0 for a month that does not exist).
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    (28..=31).rev().find(|&d| NaiveDate::from_ymd_opt(year, month.into(), d.into()).is_some()).unwrap_or(0)
 }
 
 impl Date {
+    /// Only years 1..=9999 (chrono's range is wider; four-digit years are what the text has).
+    fn new(d: NaiveDate) -> Option<Date> {
+        (1..=9999).contains(&d.year()).then_some(Date(d))
+    }
+
     /// A date from its parts, or `None` if there is no such day.
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
-            return None;
-        }
-        if day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Date { year, month, day })
+        Date::new(NaiveDate::from_ymd_opt(year, month.into(), day.into())?)
     }
 
     /// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day).
@@ -123,54 +122,39 @@ impl Date {
             Ok(part.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        Date::from_ymd(y as i32, m as u8, d as u8).ok_or(DateError::NoSuchDay)
+        NaiveDate::from_ymd_opt(y as i32, m, d).and_then(Date::new).ok_or(DateError::NoSuchDay)
     }
 
     pub fn year(self) -> i32 {
-        self.year
+        self.0.year()
     }
     pub fn month(self) -> u8 {
-        self.month
+        self.0.month() as u8
     }
     pub fn day(self) -> u8 {
-        self.day
+        self.0.day() as u8
     }
 
-    /// Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`.
+    /// Days since 1970-01-01 (negative before).
     pub fn days_since_epoch(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = if y >= 0 { y } else { y - 399 } / 400;
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        i64::from(self.0.num_days_from_ce()) - EPOCH_FROM_CE
     }
 
     /// The inverse of [`Date::days_since_epoch`]; `None` outside years 1..=9999.
     pub fn from_days_since_epoch(z: i64) -> Option<Date> {
-        let z = z + 719_468;
-        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        Date::from_ymd(i32::try_from(y).ok()?, m as u8, d as u8)
+        let ce = i32::try_from(z.checked_add(EPOCH_FROM_CE)?).ok()?;
+        Date::new(NaiveDate::from_num_days_from_ce_opt(ce)?)
     }
 
     /// The day of the week.
     pub fn weekday(self) -> Weekday {
-        // 1970-01-01 was a Thursday (ISO 4).
-        let n = (self.days_since_epoch() + 3).rem_euclid(7) as u8 + 1;
-        Weekday::from_number(n)
+        self.0.weekday().into()
     }
 
     /// This date moved by `days` (negative goes back). `None` outside years 1..=9999.
     pub fn add_days(self, days: i64) -> Option<Date> {
-        Date::from_days_since_epoch(self.days_since_epoch() + days)
+        let n = Days::new(days.unsigned_abs());
+        Date::new(if days >= 0 { self.0.checked_add_days(n) } else { self.0.checked_sub_days(n) }?)
     }
 
     /// The next day. Panics only past 9999-12-31.
@@ -191,11 +175,8 @@ impl Date {
     /// This date moved by whole months, clamping the day to the month's end
     /// (31 Jan + 1 month = 28/29 Feb), as civil-law terms in months are counted.
     pub fn add_months(self, months: i32) -> Option<Date> {
-        let total = self.year * 12 + i32::from(self.month) - 1 + months;
-        let year = total.div_euclid(12);
-        let month = (total.rem_euclid(12) + 1) as u8;
-        let day = self.day.min(days_in_month(year, month));
-        Date::from_ymd(year, month, day)
+        let n = Months::new(months.unsigned_abs());
+        Date::new(if months >= 0 { self.0.checked_add_months(n) } else { self.0.checked_sub_months(n) }?)
     }
 
     /// This date moved by whole years (29 Feb + 1 year = 28 Feb).
@@ -206,7 +187,7 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 }
 
@@ -279,12 +260,10 @@ impl<'de> Deserialize<'de> for LocalTime {
 /// The local date and time of a moment, given seconds since the Unix epoch (UTC)
 /// and the offset of local time from UTC in minutes (+300 for Kazakhstan).
 pub fn local_date_time(unix_seconds: i64, utc_offset_minutes: i32) -> Option<(Date, LocalTime)> {
-    let local = unix_seconds + i64::from(utc_offset_minutes) * 60;
-    let days = local.div_euclid(86_400);
-    let secs = local.rem_euclid(86_400);
-    let date = Date::from_days_since_epoch(days)?;
-    let time = LocalTime::new((secs / 3600) as u8, ((secs % 3600) / 60) as u8)?;
-    Some((date, time))
+    let local = unix_seconds.checked_add(i64::from(utc_offset_minutes) * 60)?;
+    let moment = chrono::DateTime::from_timestamp(local, 0)?.naive_utc();
+    let time = LocalTime::new(moment.hour() as u8, moment.minute() as u8)?;
+    Some((Date::new(moment.date())?, time))
 }
 
 #[cfg(test)]
@@ -327,6 +306,19 @@ mod tests {
             assert_eq!(y.days_since_epoch(), n + 1);
             x = y;
         }
+    }
+
+    #[test]
+    fn only_years_one_to_9999() {
+        assert_eq!(d("9999-12-31").add_days(1), None);
+        assert_eq!(d("0001-01-01").add_days(-1), None);
+        assert_eq!(d("0001-01-01").days_since_epoch(), -719_162);
+        assert_eq!(Date::from_days_since_epoch(-719_163), None);
+        assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
+        assert_eq!(d("9999-12-15").add_months(1), None);
+        assert_eq!(local_date_time(i64::MAX, 300), None);
+        assert_eq!((days_in_month(2024, 2), days_in_month(2026, 4), days_in_month(2026, 13)), (29, 30, 0));
+        assert!(is_leap_year(2000) && !is_leap_year(1900));
     }
 
     #[test]

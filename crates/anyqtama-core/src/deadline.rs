@@ -1,8 +1,9 @@
 //! Time limits applied to dates: due dates with how they were counted, their status against
 //! "today", the expected decision date, and the end of an extension (P16).
 
-use crate::calendar::{Calendar, Count};
+use crate::calendar::{Calendar, Count, Registration};
 use crate::date::Date;
+use crate::moment::Moment;
 use crate::rules::{RuleSet, Unit};
 use serde::{Deserialize, Serialize};
 
@@ -105,6 +106,29 @@ pub fn expected_decision(
 ) -> Option<Deadline> {
     let k = rules.kind(kind)?;
     due(rules, calendar, &k.decision_limit, registered_on).ok()
+}
+
+/// What happens to a request of a kind sent at a moment: when it is registered (A2, working
+/// hours: at or after closing time, or on a day off, the next working day) and why it moved,
+/// and when the decision is then due. The widget's forecast ("if sent now") and the server's
+/// receipt are both this function, of the browser's and the server's clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forecast {
+    pub registration: Registration,
+    /// The kind's decision limit counted from the registration date (`None`: unknown kind).
+    pub decision: Option<Deadline>,
+}
+
+/// The [`Forecast`] of a request of `kind` sent at local moment `at`, under `rules`.
+pub fn forecast(rules: &RuleSet, calendar: &Calendar, kind: &str, at: Moment) -> Forecast {
+    let registration = calendar.registration(at.date, at.time, rules.working_hours.closes_at);
+    let decision = expected_decision(rules, calendar, kind, registration.registered_on);
+    Forecast { registration, decision }
+}
+
+/// The local moment of `unix_seconds` by the rules' working-hours offset (UTC+5).
+pub fn local_moment(rules: &RuleSet, unix_seconds: i64) -> Option<Moment> {
+    Moment::from_unix(unix_seconds, rules.working_hours.utc_offset_minutes)
 }
 
 /// The end of an extension (P16): the end of the employment contract, but at most the

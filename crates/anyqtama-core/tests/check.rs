@@ -167,6 +167,10 @@ fn impossible_and_future_dates() {
     app.set("id_doc_issued_on", "2026-02-30");
     let r = check(&app, today(), &reg);
     assert!(blockers(&r).contains(&("field.date_in_future", &Target::Field("loss_on".into()))));
+    // Said part by part: the day is wrong (February has 28 days).
+    assert!(blockers(&r).contains(&("field.date_no_such_day", &Target::Field("id_doc_issued_on".into()))));
+    app.set("id_doc_issued_on", "14.05.2021");
+    let r = check(&app, today(), &reg);
     assert!(blockers(&r).contains(&("field.not_a_date", &Target::Field("id_doc_issued_on".into()))));
 
     // 1850 has no rule set in force at all: that is the one thing said.
@@ -192,6 +196,35 @@ fn a_renamed_executable_is_refused_by_its_content() {
     // The message can say what it really is ("a Windows program"), not just a media type.
     assert_eq!(f.args["kind"], anyqtama_core::Arg::Text("executable".into()));
     assert!(!r.may_submit);
+    // The refused file does not stand for the document: the item is still missing.
+    let missing = r.findings.iter().find(|f| f.code == "checklist.missing");
+    assert_eq!(missing.map(|f| &f.target), Some(&Target::Item("identity-document".into())));
+
+    // Nor does it fill a "one of" group; a good file beside it does.
+    let mut app = fixture("issue");
+    let group = reg.rules.latest().unwrap().kind("issue").unwrap().checklist.iter().find_map(|e| {
+        match &e.requirement {
+            anyqtama_core::rules::Requirement::OneOf { group, .. } => Some((group.clone(), e.item.clone())),
+            _ => None,
+        }
+    });
+    let (group, member) = group.expect("a first issue has a one-of group");
+    for doc in app.documents.iter_mut() {
+        doc.files.clear();
+    }
+    let program = FileRef {
+        name: "diploma.pdf".into(),
+        size: 40_000,
+        media_type: anyqtama_core::filetype::sniff(b"MZ\x90\0").media_type().into(),
+        sha256: None,
+    };
+    app.document_mut(&member).files = vec![program.clone()];
+    assert!(codes(&check(&app, today(), &reg)).contains(&"checklist.group_missing"), "{group}");
+    let good = FileRef { name: "diploma-2.pdf".into(), media_type: "application/pdf".into(), ..program };
+    app.document_mut(&member).files.push(good);
+    let r = check(&app, today(), &reg);
+    assert!(!codes(&r).contains(&"checklist.group_missing"));
+    assert!(codes(&r).contains(&"file.type_refused"), "the refused file is still reported");
 }
 
 #[test]
@@ -443,4 +476,50 @@ proptest! {
         prop_assert_eq!(r.may_submit, r.blockers == 0);
         prop_assert_eq!(r.blockers, r.findings.iter().filter(|f| f.severity == Severity::Blocker).count());
     }
+}
+
+/// Which optional questions are asked for which kind is rule data (`asked_for`): a first issue
+/// has no earlier certificate and no earlier contract with a certificate behind it (A3, P20).
+#[test]
+fn optional_questions_are_asked_only_for_the_kinds_they_name() {
+    let reg = Regulation::builtin();
+    let rules = reg.rules.latest().unwrap();
+    for id in ["certificate_number", "termination_on"] {
+        let field = rules.field(id).unwrap();
+        assert!(!field.is_asked(Some("issue")), "{id} is not asked for a first issue");
+        for kind in ["extend", "reissue-identity", "reissue-employer", "duplicate"] {
+            assert!(field.is_asked(Some(kind)), "{id} is asked for {kind}");
+        }
+        assert!(field.is_asked(None), "before a kind is chosen nothing optional is hidden");
+    }
+    // Fields without `asked_for` are asked for every kind; `if_kind` fields only for theirs.
+    assert!(rules.field("patronymic").unwrap().is_asked(Some("issue")));
+    assert!(!rules.field("loss_on").unwrap().is_asked(Some("issue")));
+    assert!(rules.field("loss_on").unwrap().is_asked(Some("duplicate")));
+
+    // An answer left from another kind is not checked for a kind that does not ask it.
+    let mut app = fixture("issue");
+    app.set("termination_on", "2099-01-01");
+    app.set("certificate_number", "9".repeat(80));
+    let r = check(&app, today(), &reg);
+    assert!(r.may_submit, "{:?}", blockers(&r));
+    let mut app = fixture("extend");
+    app.set("termination_on", "2099-01-01");
+    let r = check(&app, today(), &reg);
+    assert_eq!(blockers(&r), vec![("field.date_in_future", &Target::Field("termination_on".into()))]);
+}
+
+#[test]
+fn asked_for_must_name_known_kinds_of_an_optional_field() {
+    let mut bad: serde_json::Value = serde_json::from_str(anyqtama_core::builtin::RULES_2026_1).unwrap();
+    let fields = bad["form"][1]["fields"].as_array_mut().unwrap();
+    let patronymic = fields.iter_mut().find(|f| f["id"] == "patronymic").unwrap();
+    patronymic["asked_for"] = serde_json::json!(["issue", "renewal"]);
+    let surname = fields.iter_mut().find(|f| f["id"] == "surname").unwrap();
+    surname["asked_for"] = serde_json::json!([]);
+    let err = anyqtama_core::RuleSet::from_json(&bad.to_string()).unwrap_err();
+    let all = err.problems.join("\n");
+    assert!(all.contains("field patronymic: asked_for names an unknown kind renewal"), "{all}");
+    assert!(all.contains("field surname: asked_for is for optional fields"), "{all}");
+    assert!(all.contains("field surname: asked_for names no kind"), "{all}");
 }

@@ -211,3 +211,20 @@ fn the_form_has_labelled_inputs_and_says_nothing_is_uploaded_in_each_language() 
     assert!(failed.contains("role=\"alert\"") && !failed.contains("precheck-data-failed"), "{failed}");
     assert_eq!(s.progress_text(Lang::En, 2, 10), "Checking 3 of 10…");
 }
+
+#[test]
+fn a_bundle_with_an_eds_signature_is_refused_as_check_without_trust_refuses_it() {
+    // The worker has no trust anchors: like `anyqtama check` without --trust, it says that the
+    // signature could not be checked, and refuses the bundle.
+    let bytes = fixture("issue-eds.zip");
+    let mut s = session("2026-11-25");
+    s.zip("issue-eds.zip", bytes.len() as u64, || Ok(bytes.clone()));
+    let e = &s.entries[0];
+    assert_eq!(e.status, "refused");
+    for (i, lang) in Lang::ALL.iter().enumerate() {
+        let t = Localizer::new(*lang);
+        let expected = t.text("bundle-eds-no-trust-anchor");
+        assert_eq!(e.texts[i].1, [format!("signature.p7s: {expected}")], "{lang}");
+    }
+    assert!(s.html(Lang::En).contains("no trust anchor was given"));
+}
