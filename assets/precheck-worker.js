@@ -3,7 +3,7 @@
 // its own WebAssembly, downloaded only when the page opens). Nothing is uploaded: the files are
 // read here, from the File objects the page passed. The only requests are this worker's own
 // script and WebAssembly, and the rule/calendar/sector files the portal named for the page (so
-// both check against the same regulation). Started by src/js/precheck.js.
+// both check against the same regulation). Started by assets/precheck-page.js.
 //
 // Messages in: {open: {today, data: {rules: [url], calendar: [url], sectors: [url]}}}, then
 // {files: [File], paths: [path]} for each choice. Out: HTML for the page's three places, each as

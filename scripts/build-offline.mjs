@@ -26,7 +26,12 @@ const WORKER = "sw.js";
 export function writeLocales(dir) {
   mkdirSync(join(dir, "locales"), { recursive: true });
   for (const lang of FETCHED_LANGS) {
-    const text = WIDGET_FILES.map((f) => readFileSync(join(ROOT, "locales", lang, f), "utf8")).join("\n");
+    // Without the translators' comments (lines starting with "#"), as the compiled-in Kazakh.
+    const text = WIDGET_FILES.map((f) => readFileSync(join(ROOT, "locales", lang, f), "utf8"))
+      .join("\n")
+      .split("\n")
+      .filter((line) => !line.startsWith("#"))
+      .join("\n");
     writeFileSync(join(dir, "locales", `${lang}.ftl`), text);
   }
 }

@@ -4,7 +4,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
 
-# Tool versions (see /work/shared/TOOLCHAIN.md for why these).
+# Tool versions (see ../shared/TOOLCHAIN.md, from the project root, for why these).
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"           # npm binaryen@132 gives wasm-opt "version_132" (Trunk.toml [tools])
 ESBUILD_VERSION="0.24.2"         # minifies the JS Trunk leaves as it is (scripts/minify.mjs)

@@ -34,7 +34,7 @@ export const CSP = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' wss://127.0.0.1:13579",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",

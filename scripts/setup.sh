@@ -8,7 +8,7 @@
 # Build tools: the Rust target wasm32-unknown-unknown, trunk, wasm-bindgen-cli (the version of
 # the wasm-bindgen crate in Cargo.lock), wasm-opt from npm binaryen into .tools/, and the crates
 # (`cargo fetch`, so that Trunk can build offline).
-# Test tools: Debian's chromium and chromium-driver (apt-get), the npm packages of tests/e2e
+# Test tools: Debian's chromium, chromium-driver and postgresql (apt-get), the npm packages of tests/e2e
 # (playwright-core, @axe-core/playwright; `npm ci` from the committed lock), and the Python
 # packages bagit and jwcrypto (pip, pinned, into the virtual environment .tools/venv).
 # Everything comes from package registries: nothing is downloaded from GitHub.
@@ -51,7 +51,7 @@ if rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
 else
   say "rust target $WASM_TARGET: installing…"
   rustup target add "$WASM_TARGET" ||
-    fail "could not add the Rust target: run 'rustup target add $WASM_TARGET' and check that static.rust-lang.org is reachable"
+    fail "could not add the Rust target: run 'rustup target add $WASM_TARGET' and check that Rust's distribution server is reachable"
 fi
 
 # --- trunk ------------------------------------------------------------------------------------------
@@ -76,7 +76,7 @@ if [ "$have" = "$wbg" ] && [ "$have_runner" = "$wbg" ]; then
   say "wasm-bindgen-cli $wbg: present"
 else
   say "wasm-bindgen-cli $wbg: ${have:+found $have, }installing (cargo install, about 4 minutes)…"
-  # Not --locked: one of its locked dependencies is no longer on crates.io (TOOLCHAIN.md).
+  # Not --locked: one of its locked dependencies is no longer in the crate registry (TOOLCHAIN.md).
   cargo install --force wasm-bindgen-cli --version "$wbg" ||
     fail "'cargo install wasm-bindgen-cli --version $wbg' failed (see above); the CLI must equal the wasm-bindgen crate in Cargo.lock"
 fi
@@ -94,13 +94,27 @@ npm_tool() {
   mkdir -p "$prefix"
   [ -f "$prefix/package.json" ] || printf '{ "private": true }\n' >"$prefix/package.json"
   npm install --prefix "$prefix" --no-save --no-package-lock --loglevel=error "$package" ||
-    fail "'npm install $package' failed: check that registry.npmjs.org is reachable"
+    fail "'npm install $package' failed: check that the npm registry is reachable"
   "$bin" --version | grep -q "$want" ||
     fail "$bin does not report '$want': delete $prefix and run scripts/setup.sh again"
 }
 # wasm-opt (Trunk.toml [tools]); esbuild minifies the JS glue, scripts and CSS after Trunk.
 npm_tool "wasm-opt (binaryen $BINARYEN_VERSION)" "binaryen@$BINARYEN_VERSION" "$TOOLS_DIR" wasm-opt "version $BINARYEN_VERSION\b"
 npm_tool "esbuild $ESBUILD_VERSION" "esbuild@$ESBUILD_VERSION" "$TOOLS_DIR/esbuild" esbuild "^$ESBUILD_VERSION\$"
+
+# apt_install <package…>: Debian packages, as root or with passwordless sudo (apt-get update first).
+apt_install() {
+  say "$*: installing with apt-get…"
+  command -v apt-get >/dev/null || fail "apt-get not found: install $* by hand"
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null && sudo -n true 2>/dev/null || fail "installing $* needs root: run 'sudo apt-get install -y $*' once"
+    sudo=(sudo -n)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq || fail "'apt-get update' failed: check that the Debian mirror is reachable"
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" || fail "'apt-get install $*' failed (see above)"
+}
 
 # --- Test tools ------------------------------------------------------------------------------------
 if [ "$with_test_tools" = 1 ]; then
@@ -115,24 +129,20 @@ if [ "$with_test_tools" = 1 ]; then
     say "chromium, chromium-driver: present"
   else
     mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
-    say "${missing[*]}: installing with apt-get…"
-    command -v apt-get >/dev/null || fail "apt-get not found: install ${missing[*]} (Chromium and ChromeDriver of the same version) by hand"
-    if [ "$(id -u)" = 0 ]; then
-      sudo=()
-    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-      sudo=(sudo -n)
-    else
-      fail "installing ${missing[*]} needs root: run 'sudo apt-get install -y ${missing[*]}' once"
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    "${sudo[@]}" apt-get update -qq || fail "'apt-get update' failed: check that the Debian mirror is reachable"
-    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" ||
-      fail "'apt-get install ${missing[*]}' failed (see above)"
+    apt_install "${missing[@]}"
   fi
   chromium_major="$("$CHROMIUM" --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
   driver_major="$("$CHROMEDRIVER_BIN" --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
   [ -n "$chromium_major" ] && [ "$chromium_major" = "$driver_major" ] ||
     fail "chromium ($chromium_major) and chromedriver ($driver_major) differ: run 'apt-get install --only-upgrade chromium chromium-driver'"
+
+  # PostgreSQL for the store suite and the two-node fault test (scripts/pg.sh runs a throwaway
+  # cluster; nothing is started here).
+  if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    say "postgresql: present"
+  else
+    apt_install postgresql
+  fi
 
   # The end-to-end test's npm packages, from the committed lock.
   e2e="$ROOT/tests/e2e"
@@ -142,11 +152,11 @@ if [ "$with_test_tools" = 1 ]; then
     else
       say "tests/e2e npm packages: installing (npm ci)…"
       (cd "$e2e" && npm ci --loglevel=error) ||
-        fail "'npm ci' in tests/e2e failed: check that registry.npmjs.org is reachable"
+        fail "'npm ci' in tests/e2e failed: check that the npm registry is reachable"
     fi
   else
     say "tests/e2e npm packages: no package-lock.json yet, installing (npm install; commit the lock)…"
-    (cd "$e2e" && npm install --loglevel=error) || fail "'npm install' in tests/e2e failed: check that registry.npmjs.org is reachable"
+    (cd "$e2e" && npm install --loglevel=error) || fail "'npm install' in tests/e2e failed: check that the npm registry is reachable"
   fi
 
   # The bundle's independent validators (tests/bundle/validate.py), pinned, in their own venv.
@@ -163,13 +173,13 @@ PY
     [ -x "$VENV_DIR/bin/pip" ] || python3 -m venv "$VENV_DIR" ||
       fail "'python3 -m venv $VENV_DIR' failed: on Debian, apt-get install python3-venv; or delete .tools/venv and run again"
     "$VENV_DIR/bin/pip" install --quiet --disable-pip-version-check "bagit==$BAGIT_VERSION" "jwcrypto==$JWCRYPTO_VERSION" ||
-      fail "'pip install bagit==$BAGIT_VERSION jwcrypto==$JWCRYPTO_VERSION' failed (see above): check that pypi.org is reachable"
+      fail "'pip install bagit==$BAGIT_VERSION jwcrypto==$JWCRYPTO_VERSION' failed (see above): check that the Python package index is reachable"
   fi
 fi
 
 # --- Crates, so that Trunk and the tests can build offline ---------------------------------------
 say "cargo fetch…"
 (cd "$ROOT" && cargo fetch --quiet) ||
-  fail "'cargo fetch' failed: check that crates.io is reachable and that every Cargo.toml parses"
+  fail "'cargo fetch' failed: check that the crate registry is reachable and that every Cargo.toml parses"
 
 say "done in $(elapsed "$setup_start")"

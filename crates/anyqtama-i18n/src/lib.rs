@@ -14,17 +14,19 @@ pub mod mini;
 use std::borrow::Cow;
 
 /// The Fluent files of each language, in the order they are added to the bundle.
-pub const FILES: [&str; 6] = ["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl", "precheck.ftl"];
+pub const FILES: [&str; 7] =
+    ["core.ftl", "cli.ftl", "app.ftl", "bundle.ftl", "server.ftl", "precheck.ftl", "eds.ftl"];
 
 /// The files the widget needs, in this order: in a language that is not compiled into it, it
 /// fetches them joined into one file, `locales/<lang>.ftl`, written by `scripts/build-offline.mjs`
 /// (its `WIDGET_FILES` must equal this list; a test reads it).
 pub const WIDGET_FILES: &[&str] = &["core.ftl", "app.ftl"];
 
-/// One embedded Fluent file: `ftl!("kk", "core.ftl")`.
+/// One embedded Fluent file: `ftl!("kk", "core.ftl")` (`locales/kk/core.ftl` without its
+/// comments: build.rs).
 macro_rules! ftl {
     ($lang:literal, $file:literal) => {
-        include_str!(concat!("../../../locales/", $lang, "/", $file))
+        include_str!(concat!(env!("OUT_DIR"), "/", $lang, "/", $file))
     };
 }
 
@@ -48,6 +50,7 @@ pub fn all_sources(lang: Lang) -> [&'static str; FILES.len()] {
                 ftl!($l, "bundle.ftl"),
                 ftl!($l, "server.ftl"),
                 ftl!($l, "precheck.ftl"),
+                ftl!($l, "eds.ftl"),
             ]
         };
     }
@@ -66,14 +69,15 @@ pub fn all_sources(lang: Lang) -> [&'static str; FILES.len()] {
 /// command line's (`cli.ftl`), the bundle's (`bundle.ftl`) and the pre-check page's
 /// (`precheck.ftl`) — the pre-check worker's module asks for them with
 /// [`Localizer::with_files`], so they are in that lazily loaded module, not the first page —
-/// and the intake server's (`server.ftl`, never in the widget).
+/// and the intake server's (`server.ftl`, never in the widget), and the electronic signature's
+/// (`eds.ftl`: the submit page's module asks for it the same way).
 pub fn sources(lang: Lang) -> [&'static str; FILES.len()] {
     #[cfg(not(target_arch = "wasm32"))]
     return all_sources(lang);
     #[cfg(target_arch = "wasm32")]
     {
-        let [core, _, app, _, _, _] = all_sources(lang);
-        [core, "", app, "", "", ""]
+        let [core, _, app, _, _, _, _] = all_sources(lang);
+        [core, "", app, "", "", "", ""]
     }
 }
 
@@ -221,6 +225,7 @@ impl Localizer {
             Arg::Text(s) => s.clone(),
             Arg::Number(n) => n.to_string(),
             Arg::Date(d) => self.date(*d),
+            Arg::Day(d) => self.date_with_weekday(*d),
             Arg::Field(id) => label(rules.field(id).map(|f| &f.label), id),
             Arg::Item(id) => label(rules.item(id).map(|i| &i.label), id),
             Arg::Confirmation(id) => label(rules.confirmation(id).map(|c| &c.label), id),

@@ -1,0 +1,27 @@
+//! Compiles the Fluent files in without their comments (`locales/` is written to be read by
+//! translators; the widget's first page pays for every byte). A comment is a line starting with
+//! `#` (a pattern's continuation lines are indented, so no text is lost); every other line is
+//! kept as it is.
+
+use std::path::Path;
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    for lang in ["kk", "ru", "en"] {
+        std::fs::create_dir_all(Path::new(&out).join(lang)).expect("OUT_DIR is writable");
+        println!("cargo:rerun-if-changed={}", locales.join(lang).display());
+        let dir = std::fs::read_dir(locales.join(lang)).expect("locales/<lang>/");
+        for entry in dir.map(|e| e.expect("a file of locales/<lang>/")) {
+            let (source, file) = (entry.path(), entry.file_name());
+            if source.extension().is_none_or(|x| x != "ftl") {
+                continue;
+            }
+            println!("cargo:rerun-if-changed={}", source.display());
+            let text = std::fs::read_to_string(&source).expect("a Fluent file of locales/");
+            let kept: String =
+                text.lines().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+            std::fs::write(Path::new(&out).join(lang).join(file), kept).expect("OUT_DIR is writable");
+        }
+    }
+}
