@@ -106,6 +106,7 @@ function mount(el, config = {}) {
 const ATTRIBUTES = {
   instance: "instance",
   endpoint: "endpoint",
+  "portal-name": "portalName",
   lang: "lang",
   languages: "languages",
   "rules-url": "rulesUrl",
@@ -113,6 +114,11 @@ const ATTRIBUTES = {
   "sectors-url": "sectorsUrl",
   akimat: "akimat",
   today: "today",
+  now: "now",
+  signature: "signature",
+  "ncalayer-url": "ncalayerUrl",
+  timestamp: "timestamp",
+  "ncalayer-timeout": "ncalayerTimeout",
 };
 
 function fromAttributes(el) {

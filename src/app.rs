@@ -87,12 +87,17 @@ fn first_step(regulation: &Regulation) -> Step {
     regulation.rules.latest().map_or(Step::Check, |r| steps::journey(r, None).remove(0))
 }
 
-/// The saved draft (or a fresh one on the first page), in the language the host asks for, with
+/// The saved draft (or a fresh one on the first page, in the browser's preferred language), in
+/// the language the host asks for, with
 /// the host's answers (the applicant's IIN from the portal's session, a preset akimat) where
 /// the applicant has not answered yet. A prefilled field the rules do not know is reported.
 fn start_draft(host: &Host, store: &Store, regulation: &Regulation) -> Draft {
     let config = &host.config;
-    let mut draft = store.load_draft().unwrap_or_else(|| Draft::new(Lang::default(), first_step(regulation)));
+    let mut draft = store.load_draft().unwrap_or_else(|| {
+        let lang =
+            embed::preferred_lang(embed::browser_langs().iter().map(String::as_str), &config.offered());
+        Draft::dated(lang, first_step(regulation), data::now(config, regulation).date)
+    });
     draft.lang = config.start_lang(draft.lang);
     let Some(rules) = regulation.rules.latest() else { return draft };
     for (field, value) in &config.prefill {
@@ -136,7 +141,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |open| precheck.set(open))
     };
     let saved = use_state(|| true);
-    let today = *use_memo(config.today, |given| given.unwrap_or_else(|| data::today(300)));
+    // Read at every render: the forecast follows the clock (the report is recomputed when the
+    // minute has changed, not at every render).
+    let now = data::now(&config, &regulation);
+    let today = now.date;
     // Kazakh is compiled in; Russian and English are fetched when chosen (src/locales.rs).
     let on_lang = {
         let draft = draft.clone();
@@ -147,8 +155,8 @@ pub fn App(props: &AppProps) -> Html {
     // The core's verdict, on every change of the application (or of the data).
     let report = {
         let regulation = regulation.clone();
-        use_memo((draft.application.clone(), today, *data_generation), move |(application, today, _)| {
-            Rc::new(check(application, *today, &regulation))
+        use_memo((draft.application.clone(), now, *data_generation), move |(application, now, _)| {
+            Rc::new(check(application, *now, &regulation))
         })
     };
     let report: Rc<anyqtama_core::Report> = (*report).clone();
@@ -347,6 +355,9 @@ pub fn App(props: &AppProps) -> Html {
                 if !*precheck {
                     { progress }
                 }
+                if on_first_page && !*precheck && shared.receipt().is_some() {
+                    { view_receipt(&shared) }
+                }
                 { page }
                 if on_first_page && !*precheck {
                     { precheck_link(&t, &set_precheck) }
@@ -374,15 +385,34 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// "Step 2 of 7", for the pages of the journey.
+/// "Step 2 of 7", for the pages of the journey; "Step 1" while the kind of request (and so the
+/// number of pages) is not known: a total is never shown that would change later.
 fn progress(shared: &Shared) -> Html {
     let journey = steps::journey(shared.rules(), shared.kind());
     let Some(i) = journey.iter().position(|s| *s == shared.draft.step) else { return html! {} };
+    let step = ("step", Value::from(i64::try_from(i + 1).unwrap_or(0)));
+    let text = match shared.kind() {
+        Some(_) => shared.t.format(
+            "app-progress",
+            &[step, ("total", Value::from(i64::try_from(journey.len()).unwrap_or(0)))],
+        ),
+        None => shared.t.format("app-progress-open", &[step]),
+    };
+    html! { <p class="caption no-print" data-testid="progress">{ text }</p> }
+}
+
+/// "View your receipt": back to the receipt (on the send page) while the draft is kept.
+fn view_receipt(shared: &Shared) -> Html {
+    let onclick = {
+        let shared = shared.clone();
+        Callback::from(move |_: MouseEvent| shared.dispatch(Action::GoTo(Step::Submit)))
+    };
     html! {
-        <p class="caption no-print" data-testid="progress">{ shared.t.format("app-progress", &[
-            ("step", Value::from(i64::try_from(i + 1).unwrap_or(0))),
-            ("total", Value::from(i64::try_from(journey.len()).unwrap_or(0))),
-        ]) }</p>
+        <p class="no-print">
+            <button type="button" class="button button--secondary" data-testid="view-receipt" {onclick}>
+                { shared.t.text("app-receipt-view") }
+            </button>
+        </p>
     }
 }
 

@@ -49,6 +49,16 @@ impl Shared {
             .expect("the build has rules")
     }
 
+    /// The portal's name as the host configured it (`portalName`), else "the portal".
+    pub fn portal_name(&self) -> String {
+        self.host.config.portal_name.clone().unwrap_or_else(|| self.t.text("app-portal-default"))
+    }
+
+    /// The receipt of the draft, once the portal has given it.
+    pub fn receipt(&self) -> Option<&crate::draft::Receipt> {
+        self.draft.submission.as_ref().and_then(|s| s.receipt.as_ref())
+    }
+
     pub fn dispatch(&self, action: Action) {
         self.draft.dispatch(action);
     }

@@ -51,7 +51,9 @@ pub struct LoadError {
     pub reason: String,
 }
 
-/// Fetches a text file (same rules as any `fetch`: CORS applies to other origins).
+/// Fetches a text file (same rules as any `fetch`: CORS applies to other origins). Through
+/// web-sys rather than gloo-net, whose request builder costs 2.5 KB of gzipped wasm more
+/// (BENCHMARKS.md).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(js_reason)?;
@@ -91,11 +93,20 @@ pub async fn load(urls: &DataUrls) -> Result<Regulation, LoadError> {
     Ok(regulation)
 }
 
-/// "Today" in Kazakhstan (UTC+5), from the browser's clock. (The standalone page's `?today=`
-/// and a host's `today` are read into the widget's configuration, `crate::embed::Config`.)
-pub fn today(utc_offset_minutes: i32) -> anyqtama_core::Date {
-    let seconds = (js_sys::Date::now() / 1000.0) as i64;
-    anyqtama_core::date::local_date_time(seconds, utc_offset_minutes)
-        .map(|(d, _)| d)
-        .unwrap_or_else(|| anyqtama_core::Date::from_ymd(2026, 1, 1).expect("a date"))
+/// "Now" in Kazakhstan (the rules' UTC offset, +5), to the minute: the host's `now` (or the
+/// standalone page's `?now=`), else the start of its `today` (`?today=`), else the browser's
+/// clock. The check's forecast of registration ("sent after 18:30 …") is counted from it, as
+/// the server counts its receipt from its own clock.
+pub fn now(config: &crate::embed::Config, regulation: &Regulation) -> anyqtama_core::Moment {
+    use anyqtama_core::Moment;
+    if let (None, Some(day)) = (config.now, config.today) {
+        return Moment::start_of(day);
+    }
+    let seconds = config.now.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as i64);
+    let offset = regulation
+        .rules
+        .latest()
+        .map_or(anyqtama_core::rules::FALLBACK_UTC_OFFSET_MINUTES, |r| r.working_hours.utc_offset_minutes);
+    Moment::from_unix(seconds, offset)
+        .unwrap_or_else(|| Moment::start_of(anyqtama_core::Date::from_ymd(2026, 1, 1).expect("a date")))
 }

@@ -88,6 +88,22 @@ pub struct Submission {
     /// The portal's receipt, once sent: the submission is then done and the draft archived.
     #[serde(default)]
     pub receipt: Option<Receipt>,
+    /// Who signed the bundle with an electronic signature (NCALayer), when the portal asks for
+    /// one: the signed bundle is then in the outbox, ready to send.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<Signer>,
+}
+
+/// The holder of the certificate that signed the bundle (from the CMS, read in the submit
+/// worker; the portal verifies it again).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Signer {
+    pub name: Option<String>,
+    pub iin: Option<String>,
+    pub bin: Option<String>,
+    /// The certificate's last day of validity (`YYYY-MM-DD`; absent in the portal's receipt).
+    pub not_after: Option<String>,
 }
 
 /// The portal's receipt for a bundle (the fields the widget shows; docs/SERVER.md has them all).
@@ -99,6 +115,12 @@ pub struct Receipt {
     pub received_at: String,
     pub registered_on: String,
     pub expected_decision: String,
+    /// The applicant's status token: with it, `GET /api/receipts/{registration_number}` answers
+    /// this receipt again (docs/SERVER.md). Kept with the draft; empty from older servers.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub status_token: String,
+    /// The signer the portal verified (when it requires an electronic signature).
+    pub signer: Option<Signer>,
 }
 
 impl Draft {
@@ -114,6 +136,13 @@ impl Draft {
             validated: Vec::new(),
             submission: None,
         }
+    }
+
+    /// A new application, dated `today` (the applicant can change the date).
+    pub fn dated(lang: Lang, first: Step, today: anyqtama_core::Date) -> Draft {
+        let mut draft = Draft::new(lang, first);
+        draft.application.set("application_date", today.to_string());
+        draft
     }
 
     /// Whether the errors of `step` are to be shown.
@@ -155,7 +184,7 @@ pub enum Action {
     Validated(Step),
     GoTo(Step),
     /// The submission started (its bundle id), was queued, or got its receipt.
-    Submission(Submission),
+    Submission(Box<Submission>),
     /// Replace the whole draft (restored from storage, or started again).
     Replace(Box<Draft>),
 }
@@ -200,8 +229,15 @@ impl Reducible for Draft {
                 }
                 d.step = step;
             }
-            Action::Submission(s) => d.submission = Some(s),
+            Action::Submission(s) => d.submission = Some(*s),
             Action::Replace(draft) => return Rc::new(*draft),
+        }
+        // A signature is of the application as it was: a change asks for a new one (the worker
+        // then builds the bundle again, its order being another).
+        if d.application != self.application {
+            if let Some(s) = d.submission.as_mut().filter(|s| s.receipt.is_none()) {
+                s.signer = None;
+            }
         }
         if d == *self {
             self
@@ -245,6 +281,23 @@ mod tests {
         assert!(d.application.document("work-record").unwrap().confirmed.contains("notarised_copy"));
         let d = d.reduce(Action::Detach { item: "work-record".into(), name: "a.pdf".into() });
         assert!(d.application.document("work-record").unwrap().files.is_empty());
+    }
+
+    #[test]
+    fn a_change_to_the_application_after_signing_asks_for_a_new_signature() {
+        let signer = Signer { iin: Some("123456789011".into()), ..Signer::default() };
+        let signed = Submission { id: "b".into(), queued: false, receipt: None, signer: Some(signer) };
+        let d = draft().reduce(Action::Submission(Box::new(signed.clone())));
+        let moved = d.clone().reduce(Action::GoTo(Step::Check));
+        assert!(moved.submission.as_ref().unwrap().signer.is_some(), "moving around keeps it");
+        let changed = moved.reduce(Action::Answer { field: "iin".into(), value: "791028302728".into() });
+        let s = changed.submission.as_ref().unwrap();
+        assert_eq!((s.id.as_str(), s.signer.as_ref()), ("b", None), "same bundle id, no signer");
+        // A sent application keeps the signer the receipt was for.
+        let sent = Submission { receipt: Some(Receipt::default()), ..signed };
+        let d = draft().reduce(Action::Submission(Box::new(sent)));
+        let d = d.reduce(Action::Answer { field: "surname".into(), value: "X".into() });
+        assert!(d.submission.as_ref().unwrap().signer.is_some());
     }
 
     #[test]

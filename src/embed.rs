@@ -8,6 +8,38 @@ use anyqtama_core::{Date, Lang};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Which signature the portal requires on the bundle (`signature`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Signature {
+    /// The browser's own device key only (`signature.jws`): integrity, not identity.
+    #[default]
+    Device,
+    /// The applicant's qualified electronic signature through NCALayer (`signature.p7s`); the
+    /// device key's `signature.jws` is still written (the bundle's integrity seal).
+    Eds,
+    /// Both, and the portal says it wants both.
+    Both,
+}
+
+impl Signature {
+    /// Whether the applicant must sign with NCALayer before sending.
+    pub fn wants_eds(self) -> bool {
+        self != Signature::Device
+    }
+
+    fn parse(value: &str) -> Option<Signature> {
+        match value.trim() {
+            "device" => Some(Signature::Device),
+            "eds" => Some(Signature::Eds),
+            "both" => Some(Signature::Both),
+            _ => None,
+        }
+    }
+}
+
+/// NCALayer's address on the applicant's computer, unless the portal says otherwise.
+pub const NCALAYER_URL: &str = "wss://127.0.0.1:13579";
+
 /// What the host page asked for. Everything is optional: an empty configuration is the
 /// standalone widget's defaults.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,6 +48,9 @@ pub struct Config {
     pub instance: String,
     /// Where the signed bundle is POSTed (default `/api/bundles` on the page's origin).
     pub endpoint: Option<String>,
+    /// The portal's name as the applicant knows it ("eGov", "the migration portal"): the submit
+    /// page and the receipt say where the application went (default: "the portal").
+    pub portal_name: Option<String>,
     /// The language to show on mount (the applicant can still switch).
     pub lang: Option<Lang>,
     /// The languages offered (empty: all three).
@@ -24,10 +59,22 @@ pub struct Config {
     pub data: DataUrls,
     /// Answers filled in from the portal's session (`iin`, `akimat`, …) when still empty.
     pub prefill: Vec<(String, String)>,
-    /// "Today" instead of the clock (demonstrations and tests).
+    /// "Today" instead of the clock (demonstrations and tests): its start, 00:00.
     pub today: Option<Date>,
+    /// "Now" instead of the clock, as Unix seconds (RFC 3339 in the configuration,
+    /// `2026-12-04T20:50:00+05:00`); wins over `today`.
+    pub now: Option<i64>,
+    /// The signature the portal requires (`signature`: `device`, `eds` or `both`).
+    pub signature: Signature,
+    /// NCALayer's WebSocket (`ncalayer-url`; default [`NCALAYER_URL`]).
+    pub ncalayer_url: Option<String>,
+    /// Ask NCALayer for a time stamp on the signature (`timestamp` = `true`).
+    pub timestamp: bool,
+    /// Seconds to wait for NCALayer's answer to a signing request (`ncalayer-timeout`; default
+    /// 300: the applicant chooses a key and types its password meanwhile).
+    pub ncalayer_timeout: Option<u32>,
     /// The widget is the whole page (`index.html`): it names the document (title, `lang`) and
-    /// reads the page's address (`?rules=`, `?submit=`, `?today=`).
+    /// reads the page's address (`?rules=`, `?submit=`, `?today=`, `?now=`).
     pub page: bool,
     /// What could not be used, as `key=value` (reported by an `anyqtama-error` event).
     pub rejected: Vec<String>,
@@ -70,6 +117,11 @@ impl Config {
                     Some(_) => ok = false,
                 },
                 "endpoint" => c.endpoint = one(value),
+                "portalName" => match one(value) {
+                    Some(name) if name.chars().count() <= 100 => c.portal_name = Some(name),
+                    None => {}
+                    Some(_) => ok = false,
+                },
                 "lang" => {
                     c.lang = lang(value);
                     ok = c.lang.is_some() || value.trim().is_empty();
@@ -91,7 +143,27 @@ impl Config {
                     c.today = Date::parse(value.trim()).ok();
                     ok = c.today.is_some() || value.trim().is_empty();
                 }
+                "now" => {
+                    c.now = anyqtama_core::moment::parse_rfc3339(value);
+                    ok = c.now.is_some() || value.trim().is_empty();
+                }
                 "page" => c.page = value == "true",
+                "signature" => match Signature::parse(value) {
+                    Some(sig) => c.signature = sig,
+                    None => ok = value.trim().is_empty(),
+                },
+                "ncalayer-url" | "ncalayerUrl" => match one(value) {
+                    Some(url) if url.starts_with("wss://") || url.starts_with("ws://") => {
+                        c.ncalayer_url = Some(url)
+                    }
+                    None => {}
+                    Some(_) => ok = false,
+                },
+                "timestamp" => c.timestamp = value.trim() == "true",
+                "ncalayer-timeout" | "ncalayerTimeout" => match value.trim().parse::<u32>() {
+                    Ok(s) if (1..=3600).contains(&s) => c.ncalayer_timeout = Some(s),
+                    _ => ok = value.trim().is_empty(),
+                },
                 _ => match key.strip_prefix("prefill.") {
                     Some(field) if !field.is_empty() => {
                         c.prefill.extend(one(value).map(|v| (field.to_string(), v)));
@@ -116,13 +188,27 @@ impl Config {
         let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
         let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
         let get = |k: &str| params.as_ref().and_then(|p| p.get(k)).filter(|s| !s.trim().is_empty());
+        // The signature options read like a portal's entries (`?signature=eds&ncalayer-url=…`).
+        let signing = ["signature", "ncalayer-url", "timestamp", "ncalayer-timeout"];
+        let signing: Vec<(&str, String)> = signing.iter().filter_map(|k| get(k).map(|v| (*k, v))).collect();
+        let signing = Config::from_entries(signing.iter().map(|(k, v)| (*k, v.as_str())));
         Config {
             endpoint: get("submit"),
+            signature: signing.signature,
+            ncalayer_url: signing.ncalayer_url,
+            timestamp: signing.timestamp,
+            ncalayer_timeout: signing.ncalayer_timeout,
             data: DataUrls::from_query(&search),
             today: get("today").and_then(|d| Date::parse(&d).ok()),
+            now: get("now").and_then(|t| anyqtama_core::moment::parse_rfc3339(&t)),
             page: true,
             ..Config::default()
         }
+    }
+
+    /// NCALayer's WebSocket address.
+    pub fn ncalayer_url(&self) -> &str {
+        self.ncalayer_url.as_deref().unwrap_or(NCALAYER_URL)
     }
 
     /// The languages the header offers.
@@ -142,6 +228,36 @@ impl Config {
             _ if offered.contains(&saved) => saved,
             _ => offered[0],
         }
+    }
+}
+
+/// The first of the browser's preferred languages (`navigator.languages`: `ru-RU`, `kk`, …)
+/// that is offered; Kazakh (or the first offered) when none is.
+pub fn preferred_lang<'a>(tags: impl IntoIterator<Item = &'a str>, offered: &[Lang]) -> Lang {
+    // The primary subtag: the first two letters, then nothing or `-`/`_` (`kk`, `ru-RU`).
+    let primary = |tag: &str| {
+        let b = tag.as_bytes();
+        let ends = b.len() == 2 || b.get(2).is_some_and(|c| *c == b'-' || *c == b'_');
+        Lang::ALL
+            .into_iter()
+            .find(|l| ends && b.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(l.tag().as_bytes())))
+    };
+    tags.into_iter()
+        .filter_map(primary)
+        .find(|l| offered.contains(l))
+        .or_else(|| offered.contains(&Lang::Kk).then_some(Lang::Kk))
+        .or_else(|| offered.first().copied())
+        .unwrap_or_default()
+}
+
+/// The browser's preferred languages, most wanted first.
+pub fn browser_langs() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
     }
 }
 
@@ -211,6 +327,7 @@ mod tests {
         let c = Config::from_entries([
             ("instance", "left-1"),
             ("endpoint", "https://portal.example/api/bundles"),
+            ("portalName", " eGov "),
             ("lang", "ru"),
             ("languages", "ru, kk xx ru"),
             ("rulesUrl", "/a.json /b.json"),
@@ -221,9 +338,12 @@ mod tests {
             ("today", "2026-11-25"),
             ("colour", "red"),
             ("today", "yesterday"),
+            ("now", "2026-12-04T20:50:00+05:00"),
+            ("now", "20:50"),
         ]);
         assert_eq!(c.instance, "left-1");
         assert_eq!(c.endpoint.as_deref(), Some("https://portal.example/api/bundles"));
+        assert_eq!(c.portal_name.as_deref(), Some("eGov"));
         assert_eq!(c.lang, Some(Lang::Ru));
         assert_eq!(c.languages, [Lang::Ru, Lang::Kk]);
         assert_eq!(c.data.rules, ["/a.json", "/b.json"]);
@@ -234,7 +354,38 @@ mod tests {
         );
         assert_eq!(c.today, None, "the last today was not a date");
         assert!(!c.page);
-        assert_eq!(c.rejected, ["languages=ru, kk xx ru", "colour=red", "today=yesterday"]);
+        assert_eq!(c.now, None, "the last now was not a moment");
+        assert_eq!(c.rejected, ["languages=ru, kk xx ru", "colour=red", "today=yesterday", "now=20:50"]);
+        let c = Config::from_entries([("now", "2026-12-04T20:50:00+05:00")]);
+        assert_eq!(c.now, anyqtama_core::moment::parse_rfc3339("2026-12-04T15:50:00Z"));
+    }
+
+    #[test]
+    fn the_signature_defaults_to_the_device_key_and_a_portal_may_require_eds() {
+        let c = Config::default();
+        assert_eq!(c.signature, Signature::Device);
+        assert!(!c.signature.wants_eds());
+        assert_eq!(c.ncalayer_url(), "wss://127.0.0.1:13579");
+        let c = Config::from_entries([
+            ("signature", "eds"),
+            ("ncalayer-url", "ws://127.0.0.1:4567"),
+            ("timestamp", "true"),
+            ("ncalayer-timeout", "3"),
+        ]);
+        assert_eq!(c.signature, Signature::Eds);
+        assert!(c.signature.wants_eds() && c.timestamp);
+        assert_eq!((c.ncalayer_url(), c.ncalayer_timeout), ("ws://127.0.0.1:4567", Some(3)));
+        assert!(Config::from_entries([("signature", "both")]).signature.wants_eds());
+        let c = Config::from_entries([
+            ("signature", "ecp"),
+            ("ncalayer-url", "https://evil.example"),
+            ("ncalayer-timeout", "0"),
+        ]);
+        assert_eq!(
+            (c.signature, c.ncalayer_url(), c.ncalayer_timeout),
+            (Signature::Device, NCALAYER_URL, None)
+        );
+        assert_eq!(c.rejected, ["signature=ecp", "ncalayer-url=https://evil.example", "ncalayer-timeout=0"]);
     }
 
     #[test]
@@ -253,6 +404,18 @@ mod tests {
         let long = "x".repeat(65);
         assert_eq!(Config::from_entries([("instance", long.as_str())]).instance, "");
         assert_eq!(Config::from_entries([("lang", "fr")]).rejected, ["lang=fr"]);
+    }
+
+    #[test]
+    fn without_a_draft_the_browsers_preferred_languages_choose_else_kazakh() {
+        let all = Lang::ALL;
+        assert_eq!(preferred_lang(["de-DE", "ru-RU", "en"], &all), Lang::Ru);
+        assert_eq!(preferred_lang(["en-GB", "kk"], &all), Lang::En);
+        assert_eq!(preferred_lang(["KK-kz"], &all), Lang::Kk);
+        assert_eq!(preferred_lang(["fr", "de"], &all), Lang::Kk, "none of ours: Kazakh");
+        assert_eq!(preferred_lang([], &all), Lang::Kk);
+        assert_eq!(preferred_lang(["en"], &[Lang::Ru, Lang::Kk]), Lang::Kk, "en is not offered");
+        assert_eq!(preferred_lang(["fr"], &[Lang::Ru, Lang::En]), Lang::Ru, "no Kazakh offered: the first");
     }
 
     #[test]

@@ -4,28 +4,21 @@
 //! Every section of the A1 form is a page, except the last one (consent and date), which is
 //! asked on "check your answers". The documents page comes just before the section of dates
 //! (the events whose deadlines depend on the documents' story). A section none of whose fields
-//! applies to the kind (the employer, for a first issue) is skipped.
+//! is asked for the kind (the employer and the dates, for a first issue: `if_kind` and
+//! `asked_for` in the rule data) is skipped. Before a kind is chosen the journey's length is not
+//! known, and the progress line says only "Step 1".
 
 use crate::draft::Step;
-use anyqtama_core::rules::{Field, Required, RuleSet, Section};
+use anyqtama_core::rules::{Field, RuleSet, Section};
 
 /// The section shown on "check your answers" rather than on a page of its own.
 pub const DECLARATION: &str = "declaration";
 /// The documents page comes before this section.
 pub const DOCUMENTS_BEFORE: &str = "events";
 
-/// Whether `field` is asked for `kind`: always-required and optional fields are; fields required
-/// only for other kinds are not.
-pub fn is_asked(field: &Field, kind: Option<&str>) -> bool {
-    match &field.required {
-        Required::IfKind(_) => field.required.applies(kind),
-        Required::Always | Required::Never => true,
-    }
-}
-
 /// The fields of `section` asked for `kind`.
 pub fn asked<'a>(section: &'a Section, kind: Option<&'a str>) -> impl Iterator<Item = &'a Field> + 'a {
-    section.fields.iter().filter(move |f| is_asked(f, kind))
+    section.fields.iter().filter(move |f| f.is_asked(kind))
 }
 
 /// The pages for `kind`, in order (ending with check your answers).
@@ -92,8 +85,8 @@ mod tests {
         let rules = sets.latest().unwrap();
         assert_eq!(
             ids(&journey(rules, Some("issue"))),
-            ["request", "applicant", "profession", "Documents", "events", "Check"],
-            "a first issue has no employer page"
+            ["request", "applicant", "profession", "Documents", "Check"],
+            "a first issue has no employer page and no page of earlier dates"
         );
         assert_eq!(
             ids(&journey(rules, Some("extend"))),
@@ -104,6 +97,8 @@ mod tests {
         let asked_for = |kind| asked(events, Some(kind)).map(|f| f.id.as_str()).collect::<Vec<_>>();
         assert!(asked_for("duplicate").contains(&"loss_on"));
         assert!(!asked_for("issue").contains(&"loss_on"), "the loss date is not asked for a first issue");
+        assert!(asked_for("issue").is_empty(), "nothing earlier is asked for a first issue");
+        assert_eq!(asked_for("extend"), ["contract_ends_on", "termination_on", "certificate_number"]);
         assert_eq!(page_of_field(rules, "consent"), Some(Step::Check));
         assert_eq!(page_of_field(rules, "iin"), Some(Step::Section("applicant".into())));
         assert_eq!(next(rules, Some("issue"), &Step::Section("profession".into())), Some(Step::Documents));

@@ -10,14 +10,14 @@
 //! offline) the ZIP waits in IndexedDB (`outbox/<id>`) and is sent when the connection is back.
 
 use crate::context::Shared;
-use crate::draft::{file_key, Receipt};
+use crate::draft::{file_key, Receipt, Signer};
 use crate::embed::Config;
 use anyqtama_core::Date;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(module = "/src/js/submit.js")]
+#[wasm_bindgen(module = "/src/js/shell.js")]
 extern "C" {
     #[wasm_bindgen(js_name = submit)]
     fn submit_js(
@@ -26,6 +26,17 @@ extern "C" {
         id: &str,
         endpoint: &str,
         db: &str,
+        on_progress: &Closure<dyn Fn(String, u32, u32)>,
+        eds: bool,
+    ) -> js_sys::Promise;
+
+    #[wasm_bindgen(js_name = signEds)]
+    fn sign_eds_js(
+        order: &str,
+        files: &JsValue,
+        id: &str,
+        db: &str,
+        eds: &JsValue,
         on_progress: &Closure<dyn Fn(String, u32, u32)>,
     ) -> js_sys::Promise;
 }
@@ -39,6 +50,8 @@ pub enum Progress {
         total: usize,
     },
     Signing,
+    /// Waiting for the applicant to sign in NCALayer's window.
+    Eds,
     /// Posting, `attempt` from 1.
     Sending {
         attempt: u32,
@@ -56,6 +69,17 @@ pub enum Progress {
     },
     /// The bundle could not be made (a file missing from the browser, a key problem…).
     Failed(String),
+    /// Not signed with the EDS: a stable code (`eds.unreachable`, `eds.cancelled`, `eds.error`,
+    /// `eds.timeout`, `eds.unreadable`, `eds.not_signing_certificate`, `eds.iin_mismatch`), what
+    /// NCALayer said, and the signer when the CMS could be read. The draft and the built bundle
+    /// stay: signing again does not rebuild it.
+    EdsRefused {
+        code: String,
+        detail: String,
+        signer: Option<Signer>,
+    },
+    /// Signed with the EDS: the signed bundle waits in the outbox to be sent.
+    EdsSigned(Signer),
 }
 
 fn reason(e: JsValue) -> String {
@@ -87,17 +111,13 @@ struct Order<'a> {
     rules_version: &'a str,
 }
 
-/// Builds (or takes from the outbox) and sends the bundle `id` of `draft`; the outcome.
-pub async fn send(
-    shared: &Shared,
-    id: &str,
-    rules_version: &str,
-    progress: Rc<dyn Fn(Progress)>,
-) -> Progress {
+/// The worker's order (JSON) and the list of attached files, for bundle `id` of the draft.
+fn order_and_files(shared: &Shared, id: &str, rules_version: &str) -> Option<(String, js_sys::Array)> {
     let draft = &shared.draft;
-    let order =
-        Order { application: &draft.application, id, date: shared.today, lang: draft.lang, rules_version };
-    let Ok(order) = serde_json::to_string(&order) else { return Progress::Failed("order".into()) };
+    // The bundle carries phones and document numbers in their one form (the core's).
+    let application = anyqtama_core::check::normalized(&draft.application, shared.rules());
+    let order = Order { application: &application, id, date: shared.today, lang: draft.lang, rules_version };
+    let order = serde_json::to_string(&order).ok()?;
     let files = js_sys::Array::new();
     for doc in &draft.application.documents {
         for f in &doc.files {
@@ -109,13 +129,75 @@ pub async fn send(
             files.push(&entry);
         }
     }
-    let on_progress = Closure::<dyn Fn(String, u32, u32)>::new(move |what: String, a: u32, b: u32| {
+    Some((order, files))
+}
+
+fn on_progress(progress: Rc<dyn Fn(Progress)>) -> Closure<dyn Fn(String, u32, u32)> {
+    Closure::<dyn Fn(String, u32, u32)>::new(move |what: String, a: u32, b: u32| {
         progress(match what.as_str() {
             "hashing" => Progress::Hashing { done: a as usize, total: b as usize },
             "signing" => Progress::Signing,
+            "eds" => Progress::Eds,
             _ => Progress::Sending { attempt: a },
         })
-    });
+    })
+}
+
+/// Has the applicant sign bundle `id` with their EDS through NCALayer (built first if it was
+/// not yet): [`Progress::EdsSigned`] with the signed bundle in the outbox, or
+/// [`Progress::EdsRefused`] / [`Progress::Failed`].
+pub async fn sign_eds(
+    shared: &Shared,
+    id: &str,
+    rules_version: &str,
+    progress: Rc<dyn Fn(Progress)>,
+) -> Progress {
+    let Some((order, files)) = order_and_files(shared, id, rules_version) else {
+        return Progress::Failed("order".into());
+    };
+    let config = &shared.host.config;
+    let eds = js_sys::Object::new();
+    crate::embed::set(&eds, "url", config.ncalayer_url());
+    crate::embed::set(&eds, "timestamp", config.timestamp);
+    crate::embed::set(&eds, "locale", shared.draft.lang.tag());
+    crate::embed::set(&eds, "timeoutMs", f64::from(config.ncalayer_timeout.unwrap_or(300)) * 1000.0);
+    crate::embed::set(&eds, "iin", shared.draft.application.answer("iin").unwrap_or(""));
+    let on_progress = on_progress(progress);
+    let outcome =
+        match JsFuture::from(sign_eds_js(&order, &files, id, shared.store.files_db(), &eds, &on_progress))
+            .await
+        {
+            Ok(v) => v,
+            Err(e) => return Progress::Failed(reason(e)),
+        };
+    let get = |k: &str| {
+        js_sys::Reflect::get(&outcome, &k.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let signer = get("signer")
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .and_then(|s| serde_json::from_str::<Signer>(&String::from(s)).ok());
+    match (get("eds").and_then(|v| v.as_string()), signer) {
+        (None, Some(signer)) => Progress::EdsSigned(signer),
+        (code, signer) => Progress::EdsRefused {
+            code: code.unwrap_or_else(|| "eds.unreadable".into()),
+            detail: get("detail").and_then(|v| v.as_string()).unwrap_or_default(),
+            signer,
+        },
+    }
+}
+
+/// Builds (or takes from the outbox) and sends the bundle `id` of `draft`; the outcome. When the
+/// portal requires an EDS, only a bundle signed before ([`sign_eds`]) is sent.
+pub async fn send(
+    shared: &Shared,
+    id: &str,
+    rules_version: &str,
+    progress: Rc<dyn Fn(Progress)>,
+) -> Progress {
+    let Some((order, files)) = order_and_files(shared, id, rules_version) else {
+        return Progress::Failed("order".into());
+    };
+    let on_progress = on_progress(progress);
     let outcome = match JsFuture::from(submit_js(
         &order,
         &files,
@@ -123,6 +205,7 @@ pub async fn send(
         &endpoint(&shared.host.config),
         shared.store.files_db(),
         &on_progress,
+        shared.host.config.signature.wants_eds(),
     ))
     .await
     {

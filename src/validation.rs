@@ -3,7 +3,7 @@
 use crate::context::{field_id, item_id, Shared};
 use crate::draft::Step;
 use crate::steps;
-use anyqtama_core::report::{Finding, Severity, Target};
+use anyqtama_core::report::{Arg, Finding, Severity, Target};
 
 /// The blockers a page must clear before "continue" goes on.
 pub fn page_blockers<'a>(shared: &'a Shared, step: &Step) -> Vec<&'a Finding> {
@@ -28,7 +28,11 @@ pub fn page_blockers<'a>(shared: &'a Shared, step: &Step) -> Vec<&'a Finding> {
 /// The element a finding's summary link moves focus to.
 pub fn anchor(f: &Finding) -> String {
     match &f.target {
-        Target::Field(id) => field_id(id),
+        // A date's wrong part (its month or year box; the day box has the field's id).
+        Target::Field(id) => match f.args.get("part") {
+            Some(Arg::Text(part)) if part != "day" => format!("{}-{part}", field_id(id)),
+            _ => field_id(id),
+        },
         Target::Item(id) => item_id(id),
         Target::Package => "main".to_string(),
     }

@@ -31,3 +31,13 @@ check-cli-summary = { $total ->
        *[other] { $total } bundles
     }: { $valid } valid, { $refused } refused, { $unreadable } unreadable.
 check-cli-none = No bundle (a .zip or a folder with bagit.txt) in { $paths }.
+cli-token-new = The token of { $name } (shown this once; the database keeps only its hash):
+cli-token-bad-name = “{ $name }” is not a valid name: use 1 to 64 letters, digits and . _ @ -.
+cli-token-taken = The name { $name } already has a token (a revoked name stays taken): choose another.
+cli-token-revoked = The token of { $name } is revoked.
+cli-token-not-found = No token named { $name } is active.
+cli-token-none = No tokens.
+cli-token-row-active = { $name }: made { $created }
+cli-token-row-revoked = { $name }: made { $created }, revoked { $revoked }
+cli-audit-none = The audit table is empty.
+cli-audit-heading = When, officer, action, what, from where:

@@ -21,6 +21,8 @@ pub fn display_value(shared: &Shared, field: &Field, value: &str) -> String {
     let rules = shared.rules();
     match (field.field_type, field.choices) {
         (_, _) if value.trim().is_empty() => String::new(),
+        // A phone or document number in the one form the bundle carries (+77771234567).
+        _ if let Some(normal) = anyqtama_core::check::normal_form(field, value) => normal,
         (FieldType::Boolean, _) => shared.t.text(if value == "true" { "app-yes" } else { "app-no" }),
         (FieldType::Date, _) => {
             Date::parse(value).map(|d| shared.t.date(d)).unwrap_or_else(|_| value.to_string())

@@ -178,7 +178,9 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
         }
     });
 
+    let accepted = |f: &FileRef| rules.files.accepted_media_types.contains(&f.media_type);
     let files = doc.files.iter().map(|f| {
+        let refused = !accepted(f);
         let onclick = {
             let shared = shared.clone();
             let (item, name) = (item.id.clone(), f.name.clone());
@@ -191,14 +193,19 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
                 });
             })
         };
+        // A refused file is an error at once (announced), not a grey remark: it does not count
+        // as the document (nor in the core's check), and "Remove" takes it away in one action.
         html! {
-            <li class="file" data-testid="attached-file">
+            <li class={if refused { "file file--refused" } else { "file" }} data-testid="attached-file">
                 <span class="file__name">{ f.name.clone() }</span>
                 <span class="hint">{ format!(" — {}, {}", local_size(t, f.size), t.text(&format!(
                     "app-file-kind-{}", anyqtama_core::filetype::Sniffed::from_media_type(&f.media_type).key()))) }</span>
                 <button type="button" class="button button--link" {onclick}>
                     { t.text("app-remove") }<span class="visually-hidden">{ format!(" {}", f.name) }</span>
                 </button>
+                if refused {
+                    <p class="file__error" role="alert" data-testid="file-refused">{ t.text("app-file-refused") }</p>
+                }
             </li>
         }
     });
@@ -215,22 +222,27 @@ fn ItemBlock(props: &ItemBlockProps) -> Html {
             { error_message(&shared, &error_id, &errors) }
             { for confirmations }
             { expiry }
+            if !doc.files.is_empty() {
+                <ul class="files">{ for files }</ul>
+            }
             <div class="form-group">
-                <label class="label" for={input_id.clone()}>{ t.text("app-attach-files") }</label>
                 <div class="hint" id={format!("{input_id}-hint")}>{ t.format("app-attach-hint", &[
                     ("max", Value::from(i64::try_from(rules.files.max_file_bytes / (1024 * 1024)).unwrap_or(0))),
                     ("count", Value::from(i64::try_from(rules.files.max_files_per_item).unwrap_or(0))),
                 ]) }</div>
+                // The native input is hidden (its "No file chosen" would sit beside the files
+                // listed above); its label is the button, and the input keeps the focus and keys.
                 <input class="file-input" type="file" id={input_id.clone()} multiple=true accept={accept}
                     onchange={on_files} aria-describedby={
                         if errors.is_empty() { format!("{input_id}-hint") } else { format!("{input_id}-hint {error_id}") }
                     } />
+                <label class="button button--secondary file-label" for={input_id.clone()}>
+                    { t.text(if doc.files.is_empty() { "app-file-choose" } else { "app-file-add" }) }
+                    <span class="visually-hidden">{ format!(": {}", item.label.get(lang)) }</span>
+                </label>
             </div>
             if let Some(name) = (*busy).clone() {
                 <p class="hint" role="status">{ t.format("app-saving-file", &[("file", Value::from(name))]) }</p>
-            }
-            if !doc.files.is_empty() {
-                <ul class="files">{ for files }</ul>
             }
             { advice(&shared, &target) }
         </section>

@@ -6,6 +6,21 @@ use crate::context::Shared;
 use anyqtama_core::Lang;
 use yew::prelude::*;
 
+/// What happens to the data: it stays here until sent; once sent, where it went and when.
+fn phase_text(shared: &Shared) -> String {
+    let t = &shared.t;
+    let Some(receipt) = shared.receipt() else { return t.text("app-phase-text") };
+    let day = receipt.received_at.get(..10).and_then(|d| anyqtama_core::Date::parse(d).ok());
+    let date = day.map_or_else(|| receipt.received_at.clone(), |d| t.date(d));
+    t.format(
+        "app-phase-sent",
+        &[
+            ("portal", anyqtama_i18n::Value::from(shared.portal_name())),
+            ("date", anyqtama_i18n::Value::from(date)),
+        ],
+    )
+}
+
 /// The header (a function rather than a component: the same markup, less code).
 pub fn header(shared: &Shared, on_lang: &Callback<Lang>) -> Html {
     let t = &shared.t;
@@ -36,7 +51,7 @@ pub fn header(shared: &Shared, on_lang: &Callback<Lang>) -> Html {
             <div class="width-container">
                 <div class="phase-banner">
                     <strong class="tag">{ t.text("app-phase-tag") }</strong>
-                    <span>{ t.text("app-phase-text") }</span>
+                    <span data-testid="phase-text">{ phase_text(shared) }</span>
                 </div>
             </div>
         </@>

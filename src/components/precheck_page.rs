@@ -13,7 +13,7 @@ use anyqtama_i18n::Localizer;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/precheck.js")]
+#[wasm_bindgen(module = "/src/js/shell.js")]
 extern "C" {
     /// Shows the body in `host` in `lang` (started on the first call, with the widget's data
     /// URLs: the same regulation as the page's).
@@ -52,7 +52,7 @@ pub fn PrecheckPage(props: &Props) -> Html {
     let shared = use_context::<crate::context::Shared>().expect("shared context");
     let t = &shared.t;
     let host = use_node_ref();
-    // The body's state (`{page, texts}` in src/js/precheck.js): it starts with the page, follows
+    // The body's state (`{page, texts}` in src/js/shell.js): it starts with the page, follows
     // the language, and stops (with its worker) when the page is left.
     let page = use_memo((), |()| js_sys::Object::new());
     {

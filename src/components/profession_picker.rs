@@ -2,7 +2,7 @@
 //! search over it; without one, free entry — and the report's note says the list could not be
 //! checked (we do not have the official list, and do not make one up).
 
-use crate::components::message_list::{advice, error_message};
+use crate::components::message_list::{advice, error_message, finding_panel};
 use crate::context::{field_id, Shared};
 use crate::draft::{Action, Step};
 use anyqtama_core::report::Target;
@@ -43,10 +43,13 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
     };
 
     let Some(list) = shared.regulation.sectors.as_ref() else {
-        // No list: free entry.
+        // No list: free entry. That the list is missing is said once on the page, under the
+        // sector (the first of the two), not again under the profession.
         let on_input =
             set(&field.id).reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
-        let described = [Some(hint_id.clone()), (!errors.is_empty()).then(|| error_id.clone())]
+        let hinted = !props.professions;
+        let notes = shared.advice_for(&target).into_iter().filter(|f| f.code != "profession.list_not_loaded");
+        let described = [hinted.then(|| hint_id.clone()), (!errors.is_empty()).then(|| error_id.clone())]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -54,12 +57,14 @@ pub fn ProfessionPicker(props: &PickerProps) -> Html {
         return html! {
             <div class={if errors.is_empty() { "form-group" } else { "form-group form-group--error" }}>
                 <label class="label" for={id.clone()}>{ field.label.get(lang) }</label>
-                <div class="hint" id={hint_id}>{ shared.t.text("app-profession-free-hint") }</div>
+                if hinted {
+                    <div class="hint" id={hint_id}>{ shared.t.text("app-profession-free-hint") }</div>
+                }
                 { error }
                 <input class="input" type="text" id={id} name={field.id.clone()} value={value}
                     maxlength={field.max_len.map(|m| m.to_string())} oninput={on_input}
-                    aria-describedby={described} aria-invalid={invalid} />
-                { advice(&shared, &target) }
+                    aria-describedby={(!described.is_empty()).then_some(described)} aria-invalid={invalid} />
+                { for notes.map(|f| finding_panel(&shared, f)) }
             </div>
         };
     };

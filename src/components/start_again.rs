@@ -32,7 +32,7 @@ pub fn StartAgain() -> Html {
                 return;
             }
             shared.store.forget_draft();
-            shared.dispatch(Action::Replace(Box::new(Draft::new(shared.t.lang(), first))));
+            shared.dispatch(Action::Replace(Box::new(Draft::dated(shared.t.lang(), first, shared.today))));
             asking.set(false);
             let store = shared.store.clone();
             wasm_bindgen_futures::spawn_local(async move {

@@ -4,8 +4,7 @@
 //! button asks the registration code to switch, and it reloads once the new version controls.
 
 use crate::context::Shared;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 /// The events shared with assets/sw-register.js.
@@ -26,18 +25,11 @@ pub fn UpdateNotice() -> Html {
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                let on_ready = Closure::<dyn Fn()>::new(move || ready.set(true));
-                let _ = w.add_event_listener_with_callback(READY, on_ready.as_ref().unchecked_ref());
-                (w, on_ready)
-            });
+            let listener = web_sys::window().map(|w| EventListener::new(&w, READY, move |_| ready.set(true)));
             // A version may have been waiting before this page started: ask.
             announce(QUERY);
-            move || {
-                if let Some((w, on_ready)) = listener {
-                    let _ = w.remove_event_listener_with_callback(READY, on_ready.as_ref().unchecked_ref());
-                }
-            }
+            // Dropping the listener removes it.
+            move || drop(listener)
         });
     }
     let t = &shared.t;

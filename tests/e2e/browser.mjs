@@ -18,6 +18,9 @@ export function launch() {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      // The widget starts in the browser's preferred language: the tests' browser prefers
+      // Kazakh (a context's `locale` overrides it).
+      "--accept-lang=kk",
     ],
   });
 }

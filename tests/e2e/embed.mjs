@@ -315,13 +315,25 @@ test("a hostile host style sheet changes nothing in the widget, and the widget's
       el.style.setProperty("left", "0px");
       el.style.setProperty("width", "900px");
     });
-    const before = await inner.screenshot();
+    // A settled picture: the same twice in a row (a late layout change — texts arriving, the
+    // absolute placing above — must not pass for the hostile style sheet's doing, or hide it).
+    const settled = async () => {
+      let last = await inner.screenshot();
+      for (let i = 0; i < 20; i++) {
+        await page.waitForTimeout(100);
+        const next = await inner.screenshot();
+        if (next.equals(last)) return next;
+        last = next;
+      }
+      return last;
+    };
+    const before = await settled();
     const stylesBefore = await widgetStyles(widget);
     await page.route("**/hostile.css", (r) => r.fulfill({ contentType: "text/css", body: HOSTILE }));
     await page.addStyleTag({ url: "/examples/portal/hostile.css" });
     await page.waitForFunction(() => getComputedStyle(document.body).textTransform === "uppercase");
     assert.deepEqual(await widgetStyles(widget), stylesBefore, "computed styles in the widget");
-    const shot = await inner.screenshot();
+    const shot = await settled();
     if (!shot.equals(before)) {
       writeFileSync(join(ARTIFACTS, "embed-widget-before.png"), before);
       writeFileSync(join(ARTIFACTS, "embed-widget-after.png"), shot);
@@ -375,8 +387,13 @@ test("a submission from the embedded widget reaches the server and the host gets
     await widget.locator("[data-testid=ready]").waitFor({ timeout: TIMEOUT });
     await page.waitForFunction(() => document.querySelector("anyqtama-form").shadowRoot.querySelector(".anyqtama").lang === "ru");
     await widget.locator("[data-testid=continue]").click();
+    // The send page names the portal by its portal-name, not by the endpoint's path.
+    await widget.locator("[data-testid=send]").waitFor({ timeout: TIMEOUT });
+    assert.match(await widget.locator("[data-testid=submit-where]").innerText(), /Пример портала/);
     await widget.locator("[data-testid=send]").click();
     await widget.locator("[data-testid=receipt]").waitFor({ timeout: TIMEOUT });
+    assert.match(await widget.locator("[data-testid=receipt]").innerText(), /Пример портала/);
+    assert.match(await widget.locator("[data-testid=phase-text]").innerText(), /Пример портала/);
     const number = (await widget.locator("[data-testid=receipt-number]").innerText()).trim();
     await page.waitForFunction(() => window.__events.some((e) => e.name === "submitted"));
     const submitted = await events(page, "submitted");

@@ -9,6 +9,7 @@
 //   node --test --test-reporter=spec tests/e2e/offline.mjs     (after `trunk build --release`)
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), DIST (default dist/).
+import { fillDate } from "./forms.mjs";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -127,7 +128,8 @@ test("after one visit, with the network cut, a reload shows the widget and the d
     // The applicant goes on: the rest of the page, then the next one.
     for (const field of section("applicant").fields) {
       if (field.id !== "surname" && ANSWERS[field.id] !== undefined) {
-        await page.locator(`#field-${field.id}`).fill(ANSWERS[field.id]);
+        if (field.type === "date") await fillDate(page, field.id, ANSWERS[field.id]);
+        else await page.locator(`#field-${field.id}`).fill(ANSWERS[field.id]);
       }
     }
     await page.locator("[data-testid=continue]").click();
@@ -153,6 +155,8 @@ test("after one visit, with the network cut, a reload shows the widget and the d
         new Promise((ok) => {
           const { application } = JSON.parse(localStorage.getItem("anyqtama.draft"));
           const order = { application, id: crypto.randomUUID(), date: "2026-11-25", lang: "en", rules_version: "2026.1" };
+          // (The page's IndexedDB helper, which the worker imports: cached for offline use too.)
+          const shell = document.querySelector('link[rel="modulepreload"][href*="/src/js/shell.js"]').href;
           const worker = new Worker("submit-worker.js", { type: "module" });
           worker.onmessage = ({ data }) => {
             if (data.signing || data.progress) return;
@@ -160,7 +164,7 @@ test("after one visit, with the network cut, a reload shows the widget and the d
             ok(data.zip ? { zip: String.fromCharCode(...data.zip.slice(0, 2)) } : data);
           };
           worker.onerror = (e) => ok({ error: `the worker did not start: ${e.message}` });
-          worker.postMessage({ order: JSON.stringify(order), files: [] });
+          worker.postMessage({ order: JSON.stringify(order), files: [], shell });
         }),
     );
     assert.deepEqual(made, { zip: "PK" }, "a signed ZIP made offline");

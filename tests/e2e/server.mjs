@@ -11,9 +11,15 @@ export const DIST = resolve(process.env.DIST ?? join(ROOT, "dist"));
 export const BIN = process.env.ANYQTAMA ?? join(ROOT, "target", "release", "anyqtama");
 export const PYTHON = process.env.PYTHON ?? join(ROOT, ".tools", "venv", "bin", "python");
 
-/** Starts `anyqtama serve` on `port` with `db`; resolves once it answers. */
-export async function startServer(db, port) {
-  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--db", db, "--dist", DIST], {
+/**
+ * Starts `anyqtama serve` on `port` with `db` (and `args`, e.g. `--now`); resolves once it answers. `token` is an officer's
+ * token made for it with `anyqtama token new` (reading bundles needs one; see `officerGet`).
+ */
+export async function startServer(db, port, args = []) {
+  const token = execFileSync(BIN, ["token", "new", "--name", `e2e-${port}-${Date.now()}`, "--db", db], { stdio: ["ignore", "pipe", "pipe"] })
+    .toString()
+    .trim();
+  const child = spawn(BIN, ["serve", "--addr", `127.0.0.1:${port}`, "--db", db, "--dist", DIST, ...args], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
@@ -21,13 +27,16 @@ export async function startServer(db, port) {
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(url)).ok) return { child, url, log: () => log };
+      if ((await fetch(url)).ok) return { child, url, token, log: () => log };
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGKILL");
   throw new Error(`anyqtama serve did not start: ${log}`);
 }
+
+/** `GET <server>/<path>` as the officer of `server.token`. */
+export const officerGet = (server, path) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${server.token}` } });
 
 export const stop = (server) =>
   new Promise((ok) => (server.child.exitCode !== null ? ok() : (server.child.once("exit", ok), server.child.kill("SIGTERM"))));
@@ -47,8 +56,9 @@ export function pdf(title) {
  * (in `lang`), with its files, under the storage of a widget instance: `anyqtama.draft` and
  * IndexedDB `anyqtama` for the standalone page, `anyqtama.<instance>.…` for an embedded one.
  */
-export async function seedComplete(page, kind, { instance = "", lang = "en" } = {}) {
+export async function seedComplete(page, kind, { instance = "", lang = "en", answers = {} } = {}) {
   const app = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "applications", `${kind}.json`), "utf8"));
+  Object.assign(app.answers, answers);
   const files = app.documents.flatMap((d) => d.files.map((f) => ({ key: `${d.item}/${f.name}`, bytes: [...pdf(f.name)] })));
   for (const d of app.documents) for (const f of d.files) { f.media_type = "application/pdf"; f.size = pdf(f.name).length; }
   const draft = { version: 1, lang, step: { page: "check" }, application: app, reached_check: true, validated: [] };

@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync, rmSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
-import { BIN, PYTHON, ROOT, outbox, rows, seedComplete, startServer, stop } from "./server.mjs";
+import { BIN, PYTHON, ROOT, officerGet, outbox, rows, seedComplete, startServer, stop } from "./server.mjs";
 
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const TODAY = "2026-11-25";
@@ -78,11 +78,23 @@ test("sign, send, receipt, one row — and a second click makes no second row", 
     assert.equal(draft.submission.receipt.registration_number, number);
     assert.equal(rows(db), 1);
 
+    // The receipt is kept with its status token, which reads it back (and nothing else); the
+    // bundle is for officers only.
+    const token = draft.submission.receipt.status_token;
+    assert.match(token ?? "", /^[0-9a-f]{64}$/, "the stored receipt has its status token");
+    assert.notEqual(token, id);
+    const mine = await fetch(`${server.url}api/receipts/${number}`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(mine.status, 200);
+    assert.equal((await mine.json()).id, id);
+    assert.equal((await fetch(`${server.url}api/receipts/${number}`)).status, 401);
+    assert.equal((await fetch(`${server.url}api/bundles/${id}/zip`)).status, 401);
+    assert.equal((await fetch(`${server.url}api/bundles/${id}/zip`, { headers: { Authorization: `Bearer ${token}` } })).status, 401);
+
     // The server has it; the bundle the browser made passes `anyqtama verify` and the
     // independent tools.
-    const got = await fetch(`${server.url}api/bundles/${id}`);
+    const got = await officerGet(server, `api/bundles/${id}`);
     assert.equal(got.status, 200);
-    const zip = Buffer.from(await (await fetch(`${server.url}api/bundles/${id}/zip`)).arrayBuffer());
+    const zip = Buffer.from(await (await officerGet(server, `api/bundles/${id}/zip`)).arrayBuffer());
     const file = join(ARTIFACTS, "bundles", "browser-issue.zip");
     writeFileSync(file, zip);
     execFileSync(BIN, ["verify", file, "--today", TODAY, "--lang", "en"], { stdio: "pipe" });
@@ -111,13 +123,16 @@ test("one bundle per kind of request through the browser path, each valid by ind
   if (process.env.UPDATE_FIXTURES === "1") mkdirSync(fixtures, { recursive: true });
   try {
     const made = [];
+    const receipts = [];
     for (const kind of ["issue", "extend", "reissue-identity", "reissue-employer", "duplicate"]) {
       const { context, page, problems } = await openComplete(server.url, kind);
       await page.locator("[data-testid=continue]").click();
       await page.locator("[data-testid=send]").click();
       await page.locator("[data-testid=receipt]").waitFor({ timeout: 20_000 });
-      const id = JSON.parse(await page.evaluate(() => localStorage.getItem("anyqtama.draft"))).submission.id;
-      const zip = Buffer.from(await (await fetch(`${server.url}api/bundles/${id}/zip`)).arrayBuffer());
+      const { submission } = JSON.parse(await page.evaluate(() => localStorage.getItem("anyqtama.draft")));
+      const id = submission.id;
+      receipts.push(submission.receipt);
+      const zip = Buffer.from(await (await officerGet(server, `api/bundles/${id}/zip`)).arrayBuffer());
       const file = join(ARTIFACTS, "bundles", `browser-${kind}.zip`);
       writeFileSync(file, zip);
       if (process.env.UPDATE_FIXTURES === "1") writeFileSync(join(fixtures, `${kind}.zip`), zip);
@@ -129,7 +144,43 @@ test("one bundle per kind of request through the browser path, each valid by ind
     }
     execFileSync(PYTHON, [join(ROOT, "tests", "bundle", "validate.py"), ...made], { stdio: "pipe" });
     assert.equal(rows(db), 5);
+    // Each status token reads its own receipt, and not the next one's.
+    for (const [i, r] of receipts.entries()) {
+      const other = receipts[(i + 1) % receipts.length];
+      const as = (token) => fetch(`${server.url}api/receipts/${r.registration_number}`, { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal((await as(r.status_token)).status, 200, r.registration_number);
+      assert.equal((await as(other.status_token)).status, 401, `${r.registration_number} with another receipt's token`);
+    }
   } finally {
+    await stop(server);
+  }
+});
+
+/** The portal cannot be reached (every POST fails at the network level) when the applicant sends:
+ * waits for "queued"; returns the route to lift with `page.unroute` when the network is back. */
+async function sendWhileDown(page) {
+  const down = (u) => u.pathname === "/api/bundles";
+  await page.route(down, (r) => r.abort("connectionrefused"));
+  await page.locator("[data-testid=continue]").click();
+  await page.locator("[data-testid=send]").click();
+  await page.locator("[data-testid=queued]").waitFor({ timeout: 30_000 });
+  return down;
+}
+
+test("a queued bundle is sent again as soon as the browser is back online, without a reload", async () => {
+  const db = join(work, "c.sqlite");
+  const port = 18900 + Math.floor(Math.random() * 400);
+  let server = await startServer(db, port);
+  const { context, page } = await openComplete(server.url, "extend");
+  try {
+    await page.unroute(await sendWhileDown(page));
+    assert.equal(rows(db), 0);
+    // The "online" listener (gloo-events) tries at once; the 15 s timer has not fired yet.
+    await page.evaluate(() => dispatchEvent(new Event("online")));
+    await page.locator("[data-testid=receipt]").waitFor({ timeout: 10_000 });
+    assert.equal(rows(db), 1);
+  } finally {
+    await context.close();
     await stop(server);
   }
 });
@@ -140,12 +191,7 @@ test("with the server down the bundle is queued, then delivered exactly once", a
   let server = await startServer(db, port);
   const { context, page } = await openComplete(server.url, "extend");
   try {
-    // The portal cannot be reached: every POST fails at the network level.
-    const down = (u) => u.pathname === "/api/bundles";
-    await page.route(down, (r) => r.abort("connectionrefused"));
-    await page.locator("[data-testid=continue]").click();
-    await page.locator("[data-testid=send]").click();
-    await page.locator("[data-testid=queued]").waitFor({ timeout: 30_000 });
+    const down = await sendWhileDown(page);
     await page.screenshot({ path: join(ARTIFACTS, "e2e", "submit-queued.png"), fullPage: true });
     // Kept in the browser across a reload.
     const draft = JSON.parse(await page.evaluate(() => localStorage.getItem("anyqtama.draft")));

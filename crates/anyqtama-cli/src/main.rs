@@ -53,9 +53,8 @@ enum Command {
         /// The year, e.g. 2026.
         year: String,
     },
-    /// Verifies a signed bundle: integrity, signature, and the check of its application.
-    /// Exit status 0 valid, 1 invalid (every reason listed), 2 unreadable.
     /// Pre-checks bundles offline: ZIPs, unzipped bags, or folders of many bundles.
+    /// Exit status 0 all valid, 1 any refused, 2 any unreadable.
     Check {
         /// Bundles (ZIP), bags (a folder with bagit.txt), or folders of them.
         #[arg(required = true)]
@@ -66,13 +65,30 @@ enum Command {
         /// How many bundles to check at once (default: one per CPU core). The output is the same.
         #[arg(long, value_name = "N")]
         jobs: Option<std::num::NonZeroUsize>,
+        /// A trusted certificate for bundles' electronic signatures, signature.p7s (DER or PEM);
+        /// repeatable. Its signers are shown; a bundle with one is refused unless they are valid
+        /// and chain to these, and refused without any --trust (it cannot be checked).
+        #[arg(long, value_name = "CERT")]
+        trust: Vec<PathBuf>,
+        /// A certificate revocation list for them (DER or PEM); repeatable.
+        #[arg(long, value_name = "CRL")]
+        crl: Vec<PathBuf>,
     },
+    /// Verifies a signed bundle: integrity, signature, and the check of its application.
+    /// Exit status 0 valid, 1 invalid (every reason listed), 2 unreadable.
     Verify {
         /// The bundle, a ZIP (docs/BUNDLE.md).
         bundle: PathBuf,
         /// Check as of this day (YYYY-MM-DD) instead of today in Kazakhstan (UTC+5).
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+        /// A trusted certificate for the bundle's electronic signature, signature.p7s (DER or
+        /// PEM); repeatable. A bundle with one is invalid unless its signers chain to these.
+        #[arg(long, value_name = "CERT")]
+        trust: Vec<PathBuf>,
+        /// A certificate revocation list for it (DER or PEM); repeatable.
+        #[arg(long, value_name = "CRL")]
+        crl: Vec<PathBuf>,
     },
     /// Builds a signed bundle from an application file and a folder of documents.
     Bundle {
@@ -96,13 +112,13 @@ enum Command {
         date: Option<String>,
     },
     /// The intake server: serves the built widget and takes signed bundles at POST /api/bundles,
-    /// verified again and stored in SQLite (docs/SERVER.md). Stops on SIGTERM or Ctrl+C.
+    /// verified again and stored in SQLite or PostgreSQL (docs/SERVER.md). Stops on SIGTERM or Ctrl+C.
     Serve {
         /// Where to listen.
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
         addr: std::net::SocketAddr,
-        /// The SQLite database (created if missing).
-        #[arg(long, default_value = "anyqtama.sqlite", value_name = "PATH")]
+        /// The SQLite database (created if missing), or a postgres://USER@HOST:PORT/DB URL.
+        #[arg(long, default_value = "anyqtama.sqlite", value_name = "PATH|URL")]
         db: PathBuf,
         /// The built web app to serve (`trunk build --release` makes dist/); without it, the API only.
         #[arg(long, value_name = "DIR")]
@@ -113,12 +129,88 @@ enum Command {
         /// For tests: a fixed "now" (RFC 3339, e.g. 2026-11-27T19:00:00+05:00) instead of the clock.
         #[arg(long, value_name = "TIME", hide = true)]
         now: Option<String>,
+        #[command(flatten)]
+        limits: serve_limits::LimitFlags,
+        /// A trusted certificate for applicants' electronic signatures (DER or PEM); repeatable.
+        #[arg(long, value_name = "CERT")]
+        trust: Vec<PathBuf>,
+        /// A certificate revocation list for them (DER or PEM); repeatable.
+        #[arg(long, value_name = "CRL")]
+        crl: Vec<PathBuf>,
+        /// Refuse bundles without a valid electronic signature (signature.p7s).
+        #[arg(long)]
+        require_eds: bool,
+    },
+    /// Electronic signatures (ЭЦҚ/ЭЦП) of Kazakhstan's PKI.
+    Eds {
+        #[command(subcommand)]
+        command: EdsCommand,
     },
     /// Makes a P-256 private key (JWK) for signing bundles.
     Keygen {
         /// Where to write the key (never over an existing file; readable by its owner only).
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+    },
+    /// Officers' tokens for reading applications from the intake server (docs/SERVER.md).
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+    /// Prints the intake server's audit table: every officer's read (when, who, what, from where).
+    Audit {
+        /// The server's database: the SQLite file or postgres:// URL of `anyqtama serve --db`.
+        #[arg(long, default_value = "anyqtama.sqlite", value_name = "PATH|URL")]
+        db: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenAction {
+    /// Makes an officer's token and prints it once (the database keeps only its SHA-256).
+    New {
+        /// The officer's name: 1 to 64 letters, digits, . _ @ -.
+        #[arg(long)]
+        name: String,
+        /// The server's database: the SQLite file or postgres:// URL of `anyqtama serve --db`.
+        #[arg(long, default_value = "anyqtama.sqlite", value_name = "PATH|URL")]
+        db: String,
+    },
+    /// Revokes an officer's token (the server answers 403 to it from then on).
+    Revoke {
+        name: String,
+        /// The server's database: the SQLite file or postgres:// URL of `anyqtama serve --db`.
+        #[arg(long, default_value = "anyqtama.sqlite", value_name = "PATH|URL")]
+        db: String,
+    },
+    /// Lists the officers' tokens (names and dates, never the tokens).
+    List {
+        /// The server's database: the SQLite file or postgres:// URL of `anyqtama serve --db`.
+        #[arg(long, default_value = "anyqtama.sqlite", value_name = "PATH|URL")]
+        db: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum EdsCommand {
+    /// Verifies a CMS signature (DER, PEM or base64): each signer's signature, certificate
+    /// chain to a trust anchor, validity at the signing time, key usages and CRLs.
+    /// Exit status 0 every signer valid, 1 any not, 2 not readable as CMS.
+    Verify {
+        /// The signature (.p7s / .cms).
+        signature: PathBuf,
+        /// The signed file, for a detached signature.
+        #[arg(long, value_name = "FILE")]
+        content: Option<PathBuf>,
+        /// A trusted certificate (DER or PEM): a root or an NCA; repeatable.
+        #[arg(long, value_name = "CERT")]
+        trust: Vec<PathBuf>,
+        /// A certificate revocation list (DER or PEM); repeatable.
+        #[arg(long, value_name = "CRL")]
+        crl: Vec<PathBuf>,
+        /// Check as of this day (YYYY-MM-DD, noon UTC) instead of the signing time.
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
     },
 }
 
@@ -156,6 +248,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bundle;
 mod check;
+mod eds;
+mod officers;
+mod serve_limits;
 
 /// A failure with its message already in the user's language.
 struct Failure(String);
@@ -180,20 +275,22 @@ fn run(cli: &Cli, t: &Localizer) -> Result<ExitCode, Failure> {
     match &cli.command {
         Command::Deadline { event, date } => deadline_command(cli, t, &rules, &calendar, event, date)?,
         Command::Calendar { year } => calendar_command(cli, t, &calendar, year)?,
-        Command::Check { paths, today, jobs } => {
+        Command::Check { paths, today, jobs, trust, crl } => {
             let today = match today {
                 Some(d) => parse_date(t, d)?,
                 None => bundle::today(),
             };
             let jobs = jobs.map_or_else(check::default_jobs, usize::from);
-            return Ok(ExitCode::from(check::check(cli.json, t, &regulation(), paths, today, jobs)?));
+            let eds = eds::options(t, trust, crl, None)?;
+            return Ok(ExitCode::from(check::check(cli.json, t, &regulation(), paths, today, jobs, &eds)?));
         }
-        Command::Verify { bundle, today } => {
+        Command::Verify { bundle, today, trust, crl } => {
             let today = match today {
                 Some(d) => parse_date(t, d)?,
                 None => bundle::today(),
             };
-            if !bundle::verify(cli.json, t, &regulation(), bundle, today)? {
+            let eds = eds::options(t, trust, crl, None)?;
+            if !bundle::verify(cli.json, t, &regulation(), bundle, today, &eds)? {
                 return Ok(ExitCode::from(1));
             }
         }
@@ -209,11 +306,21 @@ fn run(cli: &Cli, t: &Localizer) -> Result<ExitCode, Failure> {
             bundle::bundle(cli.json, t, &regulation(), &args)?
         }
         Command::Keygen { out } => bundle::keygen(cli.json, t, out)?,
-        Command::Serve { addr, db, dist, allow_origin, now } => {
+        Command::Eds { command: EdsCommand::Verify { signature, content, trust, crl, at } } => {
+            let args =
+                eds::VerifyArgs { signature, content: content.as_deref(), trust, crl, at: at.as_deref() };
+            if !eds::verify(cli.json, t, &args)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Serve { addr, db, dist, allow_origin, now, limits, trust, crl, require_eds } => {
             let mut config = anyqtama_server::Config::new(*addr, db.clone());
+            config.eds = eds::options(t, trust, crl, None)?;
+            config.require_eds = *require_eds;
             config.regulation = std::sync::Arc::new(regulation());
             config.max_body_bytes = anyqtama_server::limits::max_body_bytes(&config.regulation);
             config.dist = dist.clone();
+            config.limits = limits.limits();
             config.allow_origins = allow_origin.clone();
             if let Some(now) = now {
                 let clock = anyqtama_server::FixedClock::parse(now).ok_or_else(|| {
@@ -230,8 +337,17 @@ fn run(cli: &Cli, t: &Localizer) -> Result<ExitCode, Failure> {
                     ));
                 }
             }
-            anyqtama_server::run(config).map_err(|e| data_error(t, db, e))?;
+            let shown = anyqtama_server::store::display(&db.to_string_lossy());
+            anyqtama_server::run(config).map_err(|e| data_error(t, Path::new(&shown), e))?;
         }
+        Command::Token { action: TokenAction::New { name, db } } => {
+            officers::token_new(cli.json, t, db, name)?
+        }
+        Command::Token { action: TokenAction::Revoke { name, db } } => {
+            officers::token_revoke(cli.json, t, db, name)?
+        }
+        Command::Token { action: TokenAction::List { db } } => officers::token_list(cli.json, t, db)?,
+        Command::Audit { db } => officers::audit(cli.json, t, db)?,
     }
     Ok(ExitCode::SUCCESS)
 }
