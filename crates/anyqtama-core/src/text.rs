@@ -74,6 +74,13 @@ impl Localized {
     }
 }
 
+impl crate::json::FromJson for Localized {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let o = crate::json::Obj::new(v)?;
+        Ok(Localized { kk: o.req("kk")?, ru: o.req("ru")?, en: o.req("en")? })
+    }
+}
+
 /// Lower case of the letters our data and users write: ASCII and the Cyrillic block (Kazakh and
 /// Russian letters included), exactly as `char::to_lowercase` maps them. Other characters are
 /// kept as they are: this avoids the standard library's Unicode case tables (~25 KB of WebAssembly).
