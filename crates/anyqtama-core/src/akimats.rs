@@ -1,8 +1,8 @@
 //! The local executive bodies an application (A1) is addressed to: the akimats of the regions,
 //! of the cities of republican significance and of the capital. Data: `data/lists/akimats.json`.
 
-use crate::text::Localized;
 use crate::json::{self, FromJson, Obj, Value};
+use crate::text::Localized;
 use serde::Serialize;
 
 pub const FORMAT: &str = "anyqtama-akimats/1";
@@ -32,6 +32,7 @@ pub struct Akimats {
 }
 
 impl FromJson for AkimatKind {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         const ALL: [AkimatKind; 3] = [AkimatKind::Region, AkimatKind::City, AkimatKind::Capital];
         Ok(ALL[json::variant(v, &["region", "city", "capital"])?])
@@ -39,6 +40,7 @@ impl FromJson for AkimatKind {
 }
 
 impl FromJson for Akimat {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Akimat { id: o.req("id")?, kind: o.req("kind")?, name: o.req("name")? })
@@ -46,6 +48,7 @@ impl FromJson for Akimat {
 }
 
 impl FromJson for Akimats {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Akimats {

@@ -6,8 +6,8 @@
 //! A year without its own file is still counted from the holiday rules, but flagged provisional.
 
 use crate::date::{Date, LocalTime};
-use crate::text::Localized;
 use crate::json::{self, FromJson, Obj, Value};
+use crate::text::Localized;
 use serde::{Deserialize, Serialize};
 
 /// What kind of day a date is, and why.
@@ -190,6 +190,7 @@ struct Transfer {
 // optional field is an error rather than silently absent.
 
 impl FromJson for HolidayRules {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         o.only(&["format", "version", "sources", "counting_basis", "weekend_shift", "holidays", "moving"])?;
@@ -207,6 +208,7 @@ impl FromJson for HolidayRules {
 
 /// A [`Basis`] in a data file: `{"rule": {…}, "cite": "…"}` (other fields ignored, as before).
 impl FromJson for Basis {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Basis { rule: o.req("rule")?, cite: o.req("cite")? })
@@ -214,6 +216,7 @@ impl FromJson for Basis {
 }
 
 impl FromJson for FixedHoliday {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         o.only(&["id", "month", "day", "name", "shift", "from_year", "to_year"])?;
@@ -230,14 +233,21 @@ impl FromJson for FixedHoliday {
 }
 
 impl FromJson for MovingHoliday {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         o.only(&["id", "name", "shift", "dates"])?;
-        Ok(MovingHoliday { id: o.req("id")?, name: o.req("name")?, shift: o.req("shift")?, dates: o.req("dates")? })
+        Ok(MovingHoliday {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            shift: o.req("shift")?,
+            dates: o.req("dates")?,
+        })
     }
 }
 
 impl FromJson for YearFile {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         o.only(&["format", "year", "provisional", "provisional_reason", "sources", "transfers"])?;
@@ -253,6 +263,7 @@ impl FromJson for YearFile {
 }
 
 impl FromJson for Transfer {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         o.only(&["day_off", "worked", "reason", "source"])?;

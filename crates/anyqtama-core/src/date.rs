@@ -218,6 +218,7 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 impl crate::json::FromJson for Date {
+    #[inline(never)]
     fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
         let s = String::from_json(v)?;
         Date::parse(&s).map_err(|e| crate::json::Error::new(format!("{s:?}: {e}")))
@@ -265,6 +266,7 @@ impl<'de> Deserialize<'de> for LocalTime {
 }
 
 impl crate::json::FromJson for LocalTime {
+    #[inline(never)]
     fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
         let s = String::from_json(v)?;
         LocalTime::parse(&s).ok_or_else(|| crate::json::Error::new(format!("{s:?}: not HH:MM")))

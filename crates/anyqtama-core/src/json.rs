@@ -3,7 +3,9 @@
 //! The data is read in two steps: [`parse`] turns the text into a [`Value`] tree (one
 //! non-generic function), then each type's [`FromJson`] reads its fields from the tree by hand.
 //! serde's derived readers did the same work with a generic reader instantiated for every type
-//! and every `Vec` of it, which was ~31 KB of the widget's gzipped WebAssembly (BENCHMARKS.md).
+//! and every `Vec` of it: reading the data this way makes the widget's first page 10.8 KB gzipped
+//! smaller (BENCHMARKS.md, "Where the first page's WebAssembly goes"). Each type's reader is
+//! `#[inline(never)]`: inlined into their callers they were 1.6 KB gzipped more.
 //!
 //! What serde's derives did, this keeps: a missing field is an error unless the field has a
 //! default, `null` reads as an absent `Option`, a file with `deny_unknown_fields` refuses keys it
@@ -251,7 +253,8 @@ impl Parser<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        Ok(Value::Number(String::from_utf8_lossy(&self.text[start..self.pos]).into_owned()))
+        // Only ASCII was read.
+        Ok(Value::Number(std::str::from_utf8(&self.text[start..self.pos]).unwrap_or_default().to_string()))
     }
 
     /// Four hex digits of a `\u` escape.
@@ -358,22 +361,45 @@ impl FromJson for bool {
     }
 }
 
-/// An integer within `min..=max` (one function for every integer type).
-pub fn int(value: &Value, min: i128, max: i128) -> Result<i128, Error> {
+/// An integer within `min..=max`, as the bits of an `i64` (a `u64` above `i64::MAX` wraps; the
+/// caller's `as` gives it back): one function for every integer type, without 128-bit arithmetic.
+pub fn int(value: &Value, min: i64, max: u64) -> Result<u64, Error> {
     let Value::Number(text) = value else { return Err(expected("an integer", value)) };
-    match text.parse::<i128>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        Ok(_) => Err(Error::new(format!("invalid value: {text}, expected an integer from {min} to {max}"))),
-        Err(_) => Err(Error::new(format!("invalid type: {text}, expected an integer"))),
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let Ok(magnitude) = digits.parse::<u64>() else {
+        return Err(if digits.bytes().all(|b| b.is_ascii_digit()) {
+            out_of_range(text, min, max)
+        } else {
+            Error::new(format!("invalid type: {text}, expected an integer"))
+        });
+    };
+    if negative {
+        // -magnitude >= min, with min <= 0.
+        if magnitude > min.unsigned_abs() || (min >= 0 && magnitude != 0) {
+            return Err(out_of_range(text, min, max));
+        }
+        Ok(magnitude.wrapping_neg())
+    } else if magnitude > max {
+        Err(out_of_range(text, min, max))
+    } else {
+        Ok(magnitude)
     }
+}
+
+fn out_of_range(text: &str, min: i64, max: u64) -> Error {
+    Error::new(format!("invalid value: {text}, expected an integer from {min} to {max}"))
 }
 
 macro_rules! integers {
     ($($t:ty),*) => {$(
         impl FromJson for $t {
+            #[inline(never)]
             fn from_json(value: &Value) -> Result<Self, Error> {
-                // `int` checked the range: the conversion cannot fail.
-                int(value, <$t>::MIN as i128, <$t>::MAX as i128).map(|n| n as $t)
+                // `int` checked the range: the conversion keeps the value.
+                int(value, <$t>::MIN as i64, <$t>::MAX as u64).map(|n| n as $t)
             }
         }
     )*};
@@ -494,9 +520,28 @@ mod tests {
             same_as_serde(ok);
         }
         for bad in [
-            "", "[", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{1: 2}", "01", "1.", "-", "1e", ".5",
-            "tru", "nul", "\"abc", "\"\\x\"", "\"\\ud83d\"", "\"\\ude00\"", "\"a\nb\"", "[1] 2",
-            "[1 2]", "\"\\u12\"",
+            "",
+            "[",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{1: 2}",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            ".5",
+            "tru",
+            "nul",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\ud83d\"",
+            "\"\\ude00\"",
+            "\"a\nb\"",
+            "[1] 2",
+            "[1 2]",
+            "\"\\u12\"",
         ] {
             same_as_serde(bad);
         }
@@ -530,11 +575,23 @@ mod tests {
         }
         let read = |t: &str| from_str::<Vec<Vec<Inner>>>(t).map(|v| v[0][0].n);
         assert_eq!(read(r#"[[{"n": 7}]]"#), Ok(7));
-        assert_eq!(read(r#"[[{"n": 300}]]"#).unwrap_err().to_string(), "[0][0].n: invalid value: 300, expected an integer from 0 to 255");
-        assert_eq!(read(r#"[[{"n": 1.5}]]"#).unwrap_err().to_string(), "[0][0].n: invalid type: 1.5, expected an integer");
-        assert_eq!(read(r#"[[{"n": "1"}]]"#).unwrap_err().to_string(), "[0][0].n: invalid type: a string, expected an integer");
+        assert_eq!(
+            read(r#"[[{"n": 300}]]"#).unwrap_err().to_string(),
+            "[0][0].n: invalid value: 300, expected an integer from 0 to 255"
+        );
+        assert_eq!(
+            read(r#"[[{"n": 1.5}]]"#).unwrap_err().to_string(),
+            "[0][0].n: invalid type: 1.5, expected an integer"
+        );
+        assert_eq!(
+            read(r#"[[{"n": "1"}]]"#).unwrap_err().to_string(),
+            "[0][0].n: invalid type: a string, expected an integer"
+        );
         assert_eq!(read(r#"[[{}]]"#).unwrap_err().to_string(), "[0][0]: missing field `n`");
-        assert_eq!(read(r#"[[{"n": 1, "m": 2}]]"#).unwrap_err().to_string(), "[0][0]: unknown field `m`, expected one of `n`");
+        assert_eq!(
+            read(r#"[[{"n": 1, "m": 2}]]"#).unwrap_err().to_string(),
+            "[0][0]: unknown field `m`, expected one of `n`"
+        );
         assert_eq!(read(r#"{}"#).unwrap_err().to_string(), "invalid type: an object, expected an array");
     }
 

@@ -20,6 +20,7 @@ pub enum Severity {
 }
 
 impl crate::json::FromJson for Severity {
+    #[inline(never)]
     fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
         const ALL: [Severity; 3] = [Severity::Blocker, Severity::Warning, Severity::Note];
         Ok(ALL[crate::json::variant(v, &["blocker", "warning", "note"])?])

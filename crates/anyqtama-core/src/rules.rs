@@ -6,9 +6,9 @@
 //! can load a newer one at run time with [`RuleSets::load_json`].
 
 use crate::date::{Date, LocalTime};
+use crate::json::{self, FromJson, Obj, Value};
 use crate::report::Severity;
 use crate::text::Localized;
-use crate::json::{self, FromJson, Obj, Value};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "anyqtama-rules/1";
@@ -270,6 +270,7 @@ pub struct FileLimits {
 // ---- Reading the rule file (crate::json; the fields marked "or default" may be absent) -------
 
 impl FromJson for RuleSet {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(RuleSet {
@@ -295,6 +296,7 @@ impl FromJson for RuleSet {
 }
 
 impl FromJson for KindRule {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(KindRule {
@@ -311,6 +313,7 @@ impl FromJson for KindRule {
 }
 
 impl FromJson for ChecklistEntry {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(ChecklistEntry { item: o.req("item")?, requirement: o.req("requirement")? })
@@ -319,6 +322,7 @@ impl FromJson for ChecklistEntry {
 
 /// `{"type": "required"}`, `{"type": "one_of", "group": …, "group_label": …}`, `{"type": "from_form"}`.
 impl FromJson for Requirement {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         let kind = o.get("type").ok_or_else(|| json::Error::new("missing field `type`"))?;
@@ -331,6 +335,7 @@ impl FromJson for Requirement {
 }
 
 impl FromJson for Confirmation {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Confirmation {
@@ -343,6 +348,7 @@ impl FromJson for Confirmation {
 }
 
 impl FromJson for ChecklistItem {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(ChecklistItem {
@@ -358,6 +364,7 @@ impl FromJson for ChecklistItem {
 }
 
 impl FromJson for Section {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Section { id: o.req("id")?, label: o.req("label")?, fields: o.req("fields")? })
@@ -365,6 +372,7 @@ impl FromJson for Section {
 }
 
 impl FromJson for Field {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Field {
@@ -383,6 +391,7 @@ impl FromJson for Field {
 }
 
 impl FromJson for FieldType {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         const ALL: [FieldType; 5] =
             [FieldType::Text, FieldType::Date, FieldType::Tel, FieldType::Choice, FieldType::Boolean];
@@ -391,6 +400,7 @@ impl FromJson for FieldType {
 }
 
 impl FromJson for ChoiceSource {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         const ALL: [ChoiceSource; 4] =
             [ChoiceSource::Kinds, ChoiceSource::Akimats, ChoiceSource::Sectors, ChoiceSource::Professions];
@@ -400,6 +410,7 @@ impl FromJson for ChoiceSource {
 
 /// `"always"`, `"never"` or `{"if_kind": ["issue", …]}` (serde's externally tagged enum).
 impl FromJson for Required {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         if let Value::Object(members) = v {
             if let [(tag, kinds)] = members.as_slice() {
@@ -419,6 +430,7 @@ impl FromJson for Required {
 }
 
 impl FromJson for TimeLimit {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(TimeLimit {
@@ -436,6 +448,7 @@ impl FromJson for TimeLimit {
 }
 
 impl FromJson for Unit {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         const ALL: [Unit; 4] = [Unit::WorkingDays, Unit::CalendarDays, Unit::Months, Unit::Years];
         Ok(ALL[json::variant(v, &["working_days", "calendar_days", "months", "years"])?])
@@ -443,13 +456,19 @@ impl FromJson for Unit {
 }
 
 impl FromJson for ApplicantDeadline {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
-        Ok(ApplicantDeadline { limit: o.req("limit")?, from_field: o.req("from_field")?, kinds: o.opt("kinds")? })
+        Ok(ApplicantDeadline {
+            limit: o.req("limit")?,
+            from_field: o.req("from_field")?,
+            kinds: o.opt("kinds")?,
+        })
     }
 }
 
 impl FromJson for Duration {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Duration {
@@ -463,6 +482,7 @@ impl FromJson for Duration {
 }
 
 impl FromJson for WorkingHours {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(WorkingHours {
@@ -474,6 +494,7 @@ impl FromJson for WorkingHours {
 }
 
 impl FromJson for FileLimits {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(FileLimits {
@@ -777,6 +798,58 @@ impl RuleSets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand-written reader keeps what serde's derives did: errors name the field's path,
+    /// optional fields default, and the enums read as they are written.
+    #[test]
+    fn the_reader_names_what_is_wrong() {
+        let good: serde_json::Value = serde_json::from_str(crate::builtin::RULES_2026_1).unwrap();
+        let read = |v: &serde_json::Value| RuleSet::from_json(&v.to_string());
+        assert!(read(&good).is_ok());
+
+        let mut bad = good.clone();
+        bad["kinds"][1]["checklist"][0]["requirement"] = serde_json::json!({"type": "one_of"});
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(e.contains("kinds[1].checklist[0].requirement: missing field `group`"), "{e}");
+
+        let mut bad = good.clone();
+        bad["form"][0]["fields"][0]["type"] = "number".into();
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(e.contains("form[0].fields[0].type: unknown variant `number`"), "{e}");
+
+        let mut bad = good.clone();
+        bad["files"]["max_files_per_item"] = (-1).into();
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(e.contains("files.max_files_per_item: invalid value: -1"), "{e}");
+
+        let mut bad = good.clone();
+        bad.as_object_mut().unwrap().remove("title");
+        assert!(read(&bad).unwrap_err().to_string().contains("missing field `title`"));
+
+        let mut bad = good.clone();
+        bad["effective_from"] = "2026-02-30".into();
+        assert!(read(&bad).unwrap_err().to_string().contains("effective_from: \"2026-02-30\""));
+
+        // Optional fields absent or null; `required` in both its forms.
+        let mut ok = good.clone();
+        ok.as_object_mut().unwrap().remove("effective_from_provisional");
+        ok["effective_from_note"] = serde_json::Value::Null;
+        let set = read(&ok).unwrap();
+        assert!(!set.effective_from_provisional && set.effective_from_note.is_none());
+        let field = |set: &RuleSet| set.fields().find(|f| matches!(f.required, Required::IfKind(_))).cloned();
+        let reference = RuleSet::from_json(crate::builtin::RULES_2026_1).unwrap();
+        assert!(field(&reference).is_some(), "the built-in rules have an if_kind field");
+        assert!(reference.fields().any(|f| f.required == Required::Always));
+        // Serialising and reading again gives the same rule set.
+        assert_eq!(read(&serde_json::to_value(&reference).unwrap()).unwrap(), reference);
+        let mut bad = good;
+        bad["form"][0]["fields"][0]["required"] = serde_json::json!({"if_kind": "issue"});
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(
+            e.contains("form[0].fields[0].required.if_kind: invalid type: a string, expected an array"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn recognises_cites() {

@@ -3,9 +3,9 @@
 //! this format (`anyqtama-scoring/1`); Anyqtama ships only labelled sample data and never makes up
 //! a score. The Commission scores the applicant; a pre-check can only estimate.
 
+use crate::json::{self, FromJson, Obj, Value};
 use crate::text::Localized;
 use crate::vecmap::VecMap;
-use crate::json::{self, FromJson, Obj, Value};
 use serde::Serialize;
 
 pub const FORMAT: &str = "anyqtama-scoring/1";
@@ -48,6 +48,7 @@ pub struct Estimate {
 }
 
 impl FromJson for ScoreOption {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(ScoreOption { id: o.req("id")?, label: o.req("label")?, points: o.req("points")? })
@@ -55,6 +56,7 @@ impl FromJson for ScoreOption {
 }
 
 impl FromJson for Criterion {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Criterion { id: o.req("id")?, label: o.req("label")?, options: o.req("options")? })
@@ -62,6 +64,7 @@ impl FromJson for Criterion {
 }
 
 impl FromJson for Criteria {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Criteria {

@@ -4,8 +4,8 @@
 //! sample data (`data/lists/sectors.sample.json`, `"official": false`).
 
 use crate::date::Date;
-use crate::text::Localized;
 use crate::json::{self, FromJson, Obj, Value};
+use crate::text::Localized;
 use serde::Serialize;
 
 pub const FORMAT: &str = "anyqtama-sectors/1";
@@ -36,6 +36,7 @@ pub struct SectorList {
 }
 
 impl FromJson for Profession {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Profession { code: o.req("code")?, name: o.req("name")? })
@@ -43,6 +44,7 @@ impl FromJson for Profession {
 }
 
 impl FromJson for Sector {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(Sector { code: o.req("code")?, name: o.req("name")?, professions: o.req("professions")? })
@@ -50,6 +52,7 @@ impl FromJson for Sector {
 }
 
 impl FromJson for SectorList {
+    #[inline(never)]
     fn from_json(v: &Value) -> Result<Self, json::Error> {
         let o = Obj::new(v)?;
         Ok(SectorList {

@@ -75,6 +75,7 @@ impl Localized {
 }
 
 impl crate::json::FromJson for Localized {
+    #[inline(never)]
     fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
         let o = crate::json::Obj::new(v)?;
         Ok(Localized { kk: o.req("kk")?, ru: o.req("ru")?, en: o.req("en")? })
