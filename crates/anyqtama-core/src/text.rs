@@ -46,6 +46,12 @@ impl fmt::Display for Lang {
     }
 }
 
+impl crate::json::FromJson for Lang {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        Ok(Lang::ALL[crate::json::variant(v, &["kk", "ru", "en"])?])
+    }
+}
+
 /// A text in Kazakh, Russian and English. All three are required by the loaders' validation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
