@@ -3,8 +3,9 @@
 //! [`Draft::reduce`] (yew's `use_reducer`), and saved to the browser after every change.
 
 use anyqtama_core::application::{Application, FileRef};
+use anyqtama_core::json::{self, FromJson, Obj, Value};
 use anyqtama_core::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -12,8 +13,8 @@ use yew::Reducible;
 pub const DRAFT_VERSION: u32 = 1;
 
 /// A page of the journey.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "page", content = "id", rename_all = "snake_case", try_from = "StepRepr")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "page", content = "id", rename_all = "snake_case")]
 pub enum Step {
     /// A section of the A1 form, by its id in the rule data.
     Section(String),
@@ -27,77 +28,54 @@ pub enum Step {
     Submit,
 }
 
-/// The JSON of a [`Step`] (`{"page": "section", "id": "…"}`, `{"page": "check"}`), read as a flat
-/// struct: an adjacently tagged enum's derived reader buffers its content, which is bigger code.
-#[derive(Deserialize)]
-struct StepRepr {
-    page: Page,
-    #[serde(default)]
-    id: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Page {
-    Section,
-    Documents,
-    Check,
-    Print,
-    Submit,
-}
-
-impl TryFrom<StepRepr> for Step {
-    type Error = &'static str;
-    fn try_from(r: StepRepr) -> Result<Self, Self::Error> {
-        Ok(match r.page {
-            Page::Section => Step::Section(r.id.ok_or("missing field `id`")?),
-            Page::Documents => Step::Documents,
-            Page::Check => Step::Check,
-            Page::Print => Step::Print,
-            Page::Submit => Step::Submit,
+/// `{"page": "section", "id": "…"}`, `{"page": "check"}` (as serde writes the adjacently tagged enum).
+impl FromJson for Step {
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        let page = o.get("page").ok_or_else(|| json::Error::new("missing field `page`"))?;
+        Ok(match json::variant(page, &["section", "documents", "check", "print", "submit"])? {
+            0 => Step::Section(o.req("id")?),
+            1 => Step::Documents,
+            2 => Step::Check,
+            3 => Step::Print,
+            _ => Step::Submit,
         })
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Draft {
     pub version: u32,
     pub lang: Lang,
     pub step: Step,
     pub application: Application,
     /// Once "check your answers" has been reached, "continue" from a changed page returns there.
-    #[serde(default)]
     pub reached_check: bool,
     /// The pages where "continue" was pressed: their errors are shown (and then update live).
-    #[serde(default)]
     pub validated: Vec<Step>,
     /// The submission of this draft, once started: its bundle id is fixed from the first try, so
     /// every retry (and a second click) is the same bundle to the portal (`Idempotency-Key`).
-    #[serde(default)]
     pub submission: Option<Submission>,
 }
 
 /// Where a submission stands.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Submission {
     /// The bundle's UUID (its `External-Identifier` and the `Idempotency-Key`).
     pub id: String,
     /// The built bundle waits in IndexedDB (`outbox/<id>`) until the portal has it.
-    #[serde(default)]
     pub queued: bool,
     /// The portal's receipt, once sent: the submission is then done and the draft archived.
-    #[serde(default)]
     pub receipt: Option<Receipt>,
     /// Who signed the bundle with an electronic signature (NCALayer), when the portal asks for
     /// one: the signed bundle is then in the outbox, ready to send.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub signer: Option<Signer>,
 }
 
 /// The holder of the certificate that signed the bundle (from the CMS, read in the submit
 /// worker; the portal verifies it again).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Signer {
     pub name: Option<String>,
     pub iin: Option<String>,
@@ -107,8 +85,7 @@ pub struct Signer {
 }
 
 /// The portal's receipt for a bundle (the fields the widget shows; docs/SERVER.md has them all).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Receipt {
     pub id: String,
     pub registration_number: String,
@@ -121,6 +98,65 @@ pub struct Receipt {
     pub status_token: String,
     /// The signer the portal verified (when it requires an electronic signature).
     pub signer: Option<Signer>,
+}
+
+// Reading a saved draft (anyqtama_core::json; the fields read with `opt` may be absent: drafts
+// of older versions of the widget, receipts of older servers).
+
+impl FromJson for Draft {
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Draft {
+            version: o.req("version")?,
+            lang: o.req("lang")?,
+            step: o.req("step")?,
+            application: o.req("application")?,
+            reached_check: o.opt("reached_check")?,
+            validated: o.opt("validated")?,
+            submission: o.opt("submission")?,
+        })
+    }
+}
+
+impl FromJson for Submission {
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Submission {
+            id: o.req("id")?,
+            queued: o.opt("queued")?,
+            receipt: o.opt("receipt")?,
+            signer: o.opt("signer")?,
+        })
+    }
+}
+
+/// Every field may be absent.
+impl FromJson for Signer {
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Signer {
+            name: o.opt("name")?,
+            iin: o.opt("iin")?,
+            bin: o.opt("bin")?,
+            not_after: o.opt("not_after")?,
+        })
+    }
+}
+
+/// Every field may be absent.
+impl FromJson for Receipt {
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Receipt {
+            id: o.opt("id")?,
+            registration_number: o.opt("registration_number")?,
+            received_at: o.opt("received_at")?,
+            registered_on: o.opt("registered_on")?,
+            expected_decision: o.opt("expected_decision")?,
+            status_token: o.opt("status_token")?,
+            signer: o.opt("signer")?,
+        })
+    }
 }
 
 impl Draft {
@@ -314,14 +350,14 @@ mod tests {
             [Step::Section("applicant".into()), Step::Documents, Step::Check, Step::Print, Step::Submit];
         for step in steps {
             let json = serde_json::to_string(&step).unwrap();
-            assert_eq!(serde_json::from_str::<Step>(&json).unwrap(), step, "{json}");
+            assert_eq!(json::from_str::<Step>(&json).unwrap(), step, "{json}");
         }
         assert_eq!(
-            serde_json::from_str::<Step>(r#"{"id":"events","page":"section"}"#).unwrap(),
+            json::from_str::<Step>(r#"{"id":"events","page":"section"}"#).unwrap(),
             Step::Section("events".into())
         );
-        assert!(serde_json::from_str::<Step>(r#"{"page":"section"}"#).is_err());
-        assert!(serde_json::from_str::<Step>(r#"{"page":"elsewhere"}"#).is_err());
+        assert!(json::from_str::<Step>(r#"{"page":"section"}"#).is_err());
+        assert!(json::from_str::<Step>(r#"{"page":"elsewhere"}"#).is_err());
     }
 
     #[test]
@@ -330,7 +366,7 @@ mod tests {
             draft().reduce(Action::GoTo(Step::Check)).reduce(Action::GoTo(Step::Section("applicant".into())));
         assert!(d.reached_check);
         let json = serde_json::to_string(&*d).unwrap();
-        let back: Draft = serde_json::from_str(&json).unwrap();
+        let back: Draft = json::from_str(&json).unwrap();
         assert_eq!(back, *d);
     }
 }

@@ -79,7 +79,7 @@ impl Store {
     /// The saved draft, if there is one of the current version that parses.
     pub fn load_draft(&self) -> Option<Draft> {
         let text = local_storage()?.get_item(&self.key("draft")).ok()??;
-        let draft: Draft = serde_json::from_str(&text).ok()?;
+        let draft: Draft = anyqtama_core::json::from_str(&text).ok()?;
         (draft.version == DRAFT_VERSION).then_some(draft)
     }
 

@@ -175,7 +175,7 @@ pub async fn sign_eds(
     };
     let signer = get("signer")
         .and_then(|v| js_sys::JSON::stringify(&v).ok())
-        .and_then(|s| serde_json::from_str::<Signer>(&String::from(s)).ok());
+        .and_then(|s| anyqtama_core::json::from_str::<Signer>(&String::from(s)).ok());
     match (get("eds").and_then(|v| v.as_string()), signer) {
         (None, Some(signer)) => Progress::EdsSigned(signer),
         (code, signer) => Progress::EdsRefused {
@@ -214,7 +214,7 @@ pub async fn send(
     };
     let get = |k: &str| js_sys::Reflect::get(&outcome, &k.into()).ok().filter(|v| !v.is_undefined());
     if let Some(text) = get("receipt").and_then(|v| v.as_string()) {
-        return match serde_json::from_str::<Receipt>(&text) {
+        return match anyqtama_core::json::from_str::<Receipt>(&text) {
             Ok(receipt) => Progress::Sent(receipt),
             Err(e) => Progress::Queued { reason: format!("the portal's receipt is not JSON: {e}") },
         };

@@ -42,6 +42,46 @@ pub struct FileRef {
     pub sha256: Option<String>,
 }
 
+// Reading (crate::json: the widget's saved draft; natively serde reads applications too).
+
+impl crate::json::FromJson for Application {
+    #[inline(never)]
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let o = crate::json::Obj::new(v)?;
+        Ok(Application {
+            schema: o.req("schema")?,
+            answers: o.req("answers")?,
+            documents: o.opt("documents")?,
+        })
+    }
+}
+
+impl crate::json::FromJson for DocumentState {
+    #[inline(never)]
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let o = crate::json::Obj::new(v)?;
+        Ok(DocumentState {
+            item: o.req("item")?,
+            files: o.opt("files")?,
+            confirmed: o.opt("confirmed")?,
+            expires_on: o.opt("expires_on")?,
+        })
+    }
+}
+
+impl crate::json::FromJson for FileRef {
+    #[inline(never)]
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let o = crate::json::Obj::new(v)?;
+        Ok(FileRef {
+            name: o.req("name")?,
+            size: o.req("size")?,
+            media_type: o.req("media_type")?,
+            sha256: o.opt("sha256")?,
+        })
+    }
+}
+
 impl Application {
     pub fn new() -> Application {
         Application { schema: SCHEMA_VERSION, ..Application::default() }

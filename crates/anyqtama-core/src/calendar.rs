@@ -6,6 +6,7 @@
 //! A year without its own file is still counted from the holiday rules, but flagged provisional.
 
 use crate::date::{Date, LocalTime};
+use crate::json::{self, FromJson, Obj, Value};
 use crate::text::Localized;
 use serde::{Deserialize, Serialize};
 
@@ -132,24 +133,19 @@ pub struct Calendar {
 // ---- The data files -------------------------------------------------------------------------
 
 /// `data/calendar/holidays.json`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 struct HolidayRules {
-    #[serde(default)]
     format: Option<String>,
     version: String,
-    #[serde(default)]
     sources: Vec<String>,
     counting_basis: Basis,
     weekend_shift: Basis,
     holidays: Vec<FixedHoliday>,
-    #[serde(default)]
     moving: Vec<MovingHoliday>,
 }
 
 /// A holiday on the same date every year (within `from_year..=to_year`).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 struct FixedHoliday {
     id: String,
     month: u8,
@@ -157,15 +153,12 @@ struct FixedHoliday {
     name: Localized,
     /// Whether a weekend occurrence gives the next working day off (Labour Code art. 84 exceptions: no).
     shift: bool,
-    #[serde(default)]
     from_year: Option<i32>,
-    #[serde(default)]
     to_year: Option<i32>,
 }
 
 /// A holiday whose date is set each year (Kurban Ait).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 struct MovingHoliday {
     id: String,
     name: Localized,
@@ -174,37 +167,113 @@ struct MovingHoliday {
 }
 
 /// `data/calendar/<YEAR>.json`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 struct YearFile {
-    #[serde(default)]
     format: Option<String>,
     year: i32,
-    #[serde(default)]
     provisional: bool,
-    #[serde(default)]
     provisional_reason: Option<Localized>,
-    #[serde(default)]
     sources: Vec<String>,
-    #[serde(default)]
     transfers: Vec<Transfer>,
 }
 
-/// Just the `year` of a year file that does not parse, to name it in the error (other fields are
-/// skipped; a `year` that is not an integer leaves the file unnamed, as before).
-#[derive(Deserialize)]
-struct YearOnly {
-    year: i64,
-}
-
 /// A weekday made a day off in exchange for a weekend day worked.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 struct Transfer {
     day_off: Date,
     worked: Date,
     reason: Localized,
     source: String,
+}
+
+// Reading the files (crate::json): both refuse fields they do not know, so that a misspelt
+// optional field is an error rather than silently absent.
+
+impl FromJson for HolidayRules {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        o.only(&["format", "version", "sources", "counting_basis", "weekend_shift", "holidays", "moving"])?;
+        Ok(HolidayRules {
+            format: o.opt("format")?,
+            version: o.req("version")?,
+            sources: o.opt("sources")?,
+            counting_basis: o.req("counting_basis")?,
+            weekend_shift: o.req("weekend_shift")?,
+            holidays: o.req("holidays")?,
+            moving: o.opt("moving")?,
+        })
+    }
+}
+
+/// A [`Basis`] in a data file: `{"rule": {…}, "cite": "…"}` (other fields ignored, as before).
+impl FromJson for Basis {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Basis { rule: o.req("rule")?, cite: o.req("cite")? })
+    }
+}
+
+impl FromJson for FixedHoliday {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        o.only(&["id", "month", "day", "name", "shift", "from_year", "to_year"])?;
+        Ok(FixedHoliday {
+            id: o.req("id")?,
+            month: o.req("month")?,
+            day: o.req("day")?,
+            name: o.req("name")?,
+            shift: o.req("shift")?,
+            from_year: o.opt("from_year")?,
+            to_year: o.opt("to_year")?,
+        })
+    }
+}
+
+impl FromJson for MovingHoliday {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        o.only(&["id", "name", "shift", "dates"])?;
+        Ok(MovingHoliday {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            shift: o.req("shift")?,
+            dates: o.req("dates")?,
+        })
+    }
+}
+
+impl FromJson for YearFile {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        o.only(&["format", "year", "provisional", "provisional_reason", "sources", "transfers"])?;
+        Ok(YearFile {
+            format: o.opt("format")?,
+            year: o.req("year")?,
+            provisional: o.opt("provisional")?,
+            provisional_reason: o.opt("provisional_reason")?,
+            sources: o.opt("sources")?,
+            transfers: o.opt("transfers")?,
+        })
+    }
+}
+
+impl FromJson for Transfer {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        o.only(&["day_off", "worked", "reason", "source"])?;
+        Ok(Transfer {
+            day_off: o.req("day_off")?,
+            worked: o.req("worked")?,
+            reason: o.req("reason")?,
+            source: o.req("source")?,
+        })
+    }
 }
 
 /// More than this many holidays or transfers a year is not a calendar but a mistake; the limit
@@ -232,7 +301,7 @@ fn check_text(file: &str, what: &str, text: &Localized) -> Result<(), CalendarEr
 
 impl HolidayRules {
     fn parse(json: &str) -> Result<HolidayRules, CalendarError> {
-        let rules: HolidayRules = serde_json::from_str(json).map_err(|e| err("holidays", e.to_string()))?;
+        let rules: HolidayRules = json::from_str(json).map_err(|e| err("holidays", e.to_string()))?;
         let f = "holidays";
         if rules.format.as_deref().is_some_and(|x| x != HOLIDAYS_FORMAT) {
             return Err(err(f, format!("format is not {HOLIDAYS_FORMAT}")));
@@ -298,11 +367,11 @@ impl HolidayRules {
 
 impl YearFile {
     fn parse(json: &str) -> Result<YearFile, CalendarError> {
-        let file: YearFile = serde_json::from_str(json).map_err(|e| {
-            // Name the year if the text gets that far.
-            let year = serde_json::from_str::<YearOnly>(json)
-                .map_or_else(|_| "year file".to_string(), |y| y.year.to_string());
-            err(year, e.to_string())
+        let value = json::parse(json).map_err(|e| err("year file", e.to_string()))?;
+        let file = YearFile::from_json(&value).map_err(|e| {
+            // Name the file by its year if it has an integer one.
+            let year = Obj::new(&value).ok().and_then(|o| o.req::<i64>("year").ok());
+            err(year.map_or_else(|| "year file".to_string(), |y| y.to_string()), e.to_string())
         })?;
         let f = file.year.to_string();
         if file.format.as_deref().is_some_and(|x| x != YEAR_FORMAT) {

@@ -217,6 +217,14 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl crate::json::FromJson for Date {
+    #[inline(never)]
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let s = String::from_json(v)?;
+        Date::parse(&s).map_err(|e| crate::json::Error::new(format!("{s:?}: {e}")))
+    }
+}
+
 /// A local wall-clock time in Kazakhstan (hours and minutes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LocalTime {
@@ -254,6 +262,14 @@ impl<'de> Deserialize<'de> for LocalTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         LocalTime::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("{s:?}: not HH:MM")))
+    }
+}
+
+impl crate::json::FromJson for LocalTime {
+    #[inline(never)]
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let s = String::from_json(v)?;
+        LocalTime::parse(&s).ok_or_else(|| crate::json::Error::new(format!("{s:?}: not HH:MM")))
     }
 }
 

@@ -18,6 +18,7 @@ pub mod date_input;
 pub mod deadline;
 pub mod filetype;
 pub mod identifiers;
+pub mod json;
 pub mod moment;
 pub mod report;
 pub mod rules;

@@ -19,6 +19,14 @@ pub enum Severity {
     Note,
 }
 
+impl crate::json::FromJson for Severity {
+    #[inline(never)]
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        const ALL: [Severity; 3] = [Severity::Blocker, Severity::Warning, Severity::Note];
+        Ok(ALL[crate::json::variant(v, &["blocker", "warning", "note"])?])
+    }
+}
+
 impl Severity {
     pub fn key(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 //! can load a newer one at run time with [`RuleSets::load_json`].
 
 use crate::date::{Date, LocalTime};
+use crate::json::{self, FromJson, Obj, Value};
 use crate::report::Severity;
 use crate::text::Localized;
 use serde::{Deserialize, Serialize};
@@ -16,16 +17,14 @@ pub const FORMAT: &str = "anyqtama-rules/1";
 pub type RequestKind = String;
 
 /// The whole rule set of one version.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RuleSet {
     pub format: String,
     pub version: String,
     /// The first day this version applies.
     pub effective_from: Date,
     /// True when `effective_from` is an estimate (the publication date is not in our sources).
-    #[serde(default)]
     pub effective_from_provisional: bool,
-    #[serde(default)]
     pub effective_from_note: Option<Localized>,
     pub title: Localized,
     pub sources: Vec<String>,
@@ -44,7 +43,7 @@ pub struct RuleSet {
 }
 
 /// One kind of request (a sub-kind of the service in A2).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KindRule {
     pub id: String,
     /// The sub-kind's number in A2 (1 issue, 2 extension, 3 re-issue, 4 duplicate).
@@ -56,19 +55,18 @@ pub struct KindRule {
     pub decision_limit: String,
     pub cite: String,
     /// Present where the rule is our reading of the text rather than its letter.
-    #[serde(default)]
     pub our_reading: Option<Localized>,
 }
 
 /// An item of a kind's checklist and how it is required.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChecklistEntry {
     pub item: String,
     pub requirement: Requirement,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", try_from = "RequirementRepr")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Requirement {
     /// The item must be attached.
     Required,
@@ -78,41 +76,8 @@ pub enum Requirement {
     FromForm,
 }
 
-/// The JSON of a [`Requirement`], read as a flat struct (no buffering of an internally tagged enum).
-#[derive(Deserialize)]
-struct RequirementRepr {
-    #[serde(rename = "type")]
-    kind: RequirementType,
-    #[serde(default)]
-    group: Option<String>,
-    #[serde(default)]
-    group_label: Option<Localized>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum RequirementType {
-    Required,
-    OneOf,
-    FromForm,
-}
-
-impl TryFrom<RequirementRepr> for Requirement {
-    type Error = &'static str;
-    fn try_from(r: RequirementRepr) -> Result<Self, Self::Error> {
-        Ok(match r.kind {
-            RequirementType::Required => Requirement::Required,
-            RequirementType::FromForm => Requirement::FromForm,
-            RequirementType::OneOf => Requirement::OneOf {
-                group: r.group.ok_or("one_of: missing field `group`")?,
-                group_label: r.group_label.ok_or("one_of: missing field `group_label`")?,
-            },
-        })
-    }
-}
-
 /// A property the applicant confirms about a document (notarised, translated …).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Confirmation {
     pub id: String,
     pub label: Localized,
@@ -122,25 +87,22 @@ pub struct Confirmation {
 }
 
 /// A document of the checklist.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChecklistItem {
     pub id: String,
     pub label: Localized,
     /// Why it is needed, in plain words.
     pub why: Localized,
     /// Confirmation ids the applicant must confirm.
-    #[serde(default)]
     pub confirm: Vec<String>,
     /// Whether the document has an expiry date that must be given (A2, refusal ground 3).
-    #[serde(default)]
     pub expiry: bool,
     pub cite: String,
-    #[serde(default)]
     pub our_reading: Option<Localized>,
 }
 
 /// A section of the A1 form.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Section {
     pub id: String,
     pub label: Localized,
@@ -148,26 +110,22 @@ pub struct Section {
 }
 
 /// A field of the A1 form.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Field {
     pub id: String,
     pub label: Localized,
-    #[serde(default)]
     pub hint: Option<Localized>,
     #[serde(rename = "type")]
     pub field_type: FieldType,
     pub required: Required,
     /// Named validators (see [`VALIDATORS`]).
-    #[serde(default)]
     pub validators: Vec<String>,
-    #[serde(default)]
     pub max_len: Option<usize>,
     /// For choices: where the options come from.
-    #[serde(default)]
     pub choices: Option<ChoiceSource>,
     /// The kinds of request for which an optional field is asked (absent: every kind). A field
     /// required only for some kinds (`if_kind`) is asked for those.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub asked_for: Option<Vec<String>>,
     pub cite: String,
 }
@@ -187,7 +145,7 @@ impl Field {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {
     Text,
@@ -197,7 +155,7 @@ pub enum FieldType {
     Boolean,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChoiceSource {
     Kinds,
@@ -207,7 +165,7 @@ pub enum ChoiceSource {
 }
 
 /// When a field must be answered.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Required {
     Always,
@@ -242,7 +200,7 @@ pub const VALIDATORS: &[&str] = &[
 pub const BEFORE_PREFIX: &str = "before:";
 
 /// A time limit of the regulation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimeLimit {
     /// Also the command-line event name: `employer-change-notice`.
     pub id: String,
@@ -255,7 +213,6 @@ pub struct TimeLimit {
     pub cite: String,
     /// The severity of missing this limit, when the applicant is the one bound by it.
     pub on_overdue: Severity,
-    #[serde(default)]
     pub our_reading: Option<Localized>,
 }
 
@@ -269,17 +226,16 @@ pub enum Unit {
 }
 
 /// A limit that binds the applicant: counted from a date the applicant gives in the form.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ApplicantDeadline {
     pub limit: String,
     pub from_field: String,
     /// The kinds it applies to; empty means all.
-    #[serde(default)]
     pub kinds: Vec<String>,
 }
 
 /// A length of time that is not a deadline: the certificate's term, the extension's cap.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Duration {
     pub id: String,
     pub amount: u32,
@@ -293,7 +249,7 @@ pub struct Duration {
 pub const FALLBACK_UTC_OFFSET_MINUTES: i32 = 300;
 
 /// When a submission counts as made on the same working day (A2, working schedule).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WorkingHours {
     pub closes_at: LocalTime,
     pub utc_offset_minutes: i32,
@@ -301,15 +257,255 @@ pub struct WorkingHours {
 }
 
 /// What files may be attached.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FileLimits {
     pub accepted_media_types: Vec<String>,
     pub max_file_bytes: u64,
     pub max_files_per_item: usize,
     pub max_package_bytes: u64,
     pub cite: String,
-    #[serde(default)]
     pub our_reading: Option<Localized>,
+}
+
+// ---- Reading the rule file (crate::json; the fields marked "or default" may be absent) -------
+
+impl FromJson for RuleSet {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(RuleSet {
+            format: o.req("format")?,
+            version: o.req("version")?,
+            effective_from: o.req("effective_from")?,
+            effective_from_provisional: o.opt("effective_from_provisional")?,
+            effective_from_note: o.opt("effective_from_note")?,
+            title: o.req("title")?,
+            sources: o.req("sources")?,
+            kinds: o.req("kinds")?,
+            confirmations: o.req("confirmations")?,
+            items: o.req("items")?,
+            form: o.req("form")?,
+            limits: o.req("limits")?,
+            applicant_deadlines: o.req("applicant_deadlines")?,
+            durations: o.req("durations")?,
+            working_hours: o.req("working_hours")?,
+            files: o.req("files")?,
+            due_soon_working_days: o.req("due_soon_working_days")?,
+        })
+    }
+}
+
+impl FromJson for KindRule {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(KindRule {
+            id: o.req("id")?,
+            subkind: o.req("subkind")?,
+            label: o.req("label")?,
+            description: o.req("description")?,
+            checklist: o.req("checklist")?,
+            decision_limit: o.req("decision_limit")?,
+            cite: o.req("cite")?,
+            our_reading: o.opt("our_reading")?,
+        })
+    }
+}
+
+impl FromJson for ChecklistEntry {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(ChecklistEntry { item: o.req("item")?, requirement: o.req("requirement")? })
+    }
+}
+
+/// `{"type": "required"}`, `{"type": "one_of", "group": …, "group_label": …}`, `{"type": "from_form"}`.
+impl FromJson for Requirement {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        let kind = o.get("type").ok_or_else(|| json::Error::new("missing field `type`"))?;
+        Ok(match json::variant(kind, &["required", "one_of", "from_form"])? {
+            0 => Requirement::Required,
+            1 => Requirement::OneOf { group: o.req("group")?, group_label: o.req("group_label")? },
+            _ => Requirement::FromForm,
+        })
+    }
+}
+
+impl FromJson for Confirmation {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Confirmation {
+            id: o.req("id")?,
+            label: o.req("label")?,
+            question: o.req("question")?,
+            cite: o.req("cite")?,
+        })
+    }
+}
+
+impl FromJson for ChecklistItem {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(ChecklistItem {
+            id: o.req("id")?,
+            label: o.req("label")?,
+            why: o.req("why")?,
+            confirm: o.opt("confirm")?,
+            expiry: o.opt("expiry")?,
+            cite: o.req("cite")?,
+            our_reading: o.opt("our_reading")?,
+        })
+    }
+}
+
+impl FromJson for Section {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Section { id: o.req("id")?, label: o.req("label")?, fields: o.req("fields")? })
+    }
+}
+
+impl FromJson for Field {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Field {
+            id: o.req("id")?,
+            label: o.req("label")?,
+            hint: o.opt("hint")?,
+            field_type: o.req("type")?,
+            required: o.req("required")?,
+            validators: o.opt("validators")?,
+            max_len: o.opt("max_len")?,
+            choices: o.opt("choices")?,
+            asked_for: o.opt("asked_for")?,
+            cite: o.req("cite")?,
+        })
+    }
+}
+
+impl FromJson for FieldType {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        const ALL: [FieldType; 5] =
+            [FieldType::Text, FieldType::Date, FieldType::Tel, FieldType::Choice, FieldType::Boolean];
+        Ok(ALL[json::variant(v, &["text", "date", "tel", "choice", "boolean"])?])
+    }
+}
+
+impl FromJson for ChoiceSource {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        const ALL: [ChoiceSource; 4] =
+            [ChoiceSource::Kinds, ChoiceSource::Akimats, ChoiceSource::Sectors, ChoiceSource::Professions];
+        Ok(ALL[json::variant(v, &["kinds", "akimats", "sectors", "professions"])?])
+    }
+}
+
+/// `"always"`, `"never"` or `{"if_kind": ["issue", …]}` (serde's externally tagged enum).
+impl FromJson for Required {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        if let Value::Object(members) = v {
+            if let [(tag, kinds)] = members.as_slice() {
+                if tag == "if_kind" {
+                    return Ok(Required::IfKind(
+                        FromJson::from_json(kinds).map_err(|e| e.in_field("if_kind"))?,
+                    ));
+                }
+            }
+        }
+        match json::variant(v, &["always", "never"]) {
+            Ok(0) => Ok(Required::Always),
+            Ok(_) => Ok(Required::Never),
+            Err(_) => Err(json::Error::new("expected \"always\", \"never\" or {\"if_kind\": [kinds]}")),
+        }
+    }
+}
+
+impl FromJson for TimeLimit {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(TimeLimit {
+            id: o.req("id")?,
+            amount: o.req("amount")?,
+            unit: o.req("unit")?,
+            from: o.req("from")?,
+            from_label: o.req("from_label")?,
+            label: o.req("label")?,
+            cite: o.req("cite")?,
+            on_overdue: o.req("on_overdue")?,
+            our_reading: o.opt("our_reading")?,
+        })
+    }
+}
+
+impl FromJson for Unit {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        const ALL: [Unit; 4] = [Unit::WorkingDays, Unit::CalendarDays, Unit::Months, Unit::Years];
+        Ok(ALL[json::variant(v, &["working_days", "calendar_days", "months", "years"])?])
+    }
+}
+
+impl FromJson for ApplicantDeadline {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(ApplicantDeadline {
+            limit: o.req("limit")?,
+            from_field: o.req("from_field")?,
+            kinds: o.opt("kinds")?,
+        })
+    }
+}
+
+impl FromJson for Duration {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Duration {
+            id: o.req("id")?,
+            amount: o.req("amount")?,
+            unit: o.req("unit")?,
+            label: o.req("label")?,
+            cite: o.req("cite")?,
+        })
+    }
+}
+
+impl FromJson for WorkingHours {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(WorkingHours {
+            closes_at: o.req("closes_at")?,
+            utc_offset_minutes: o.req("utc_offset_minutes")?,
+            cite: o.req("cite")?,
+        })
+    }
+}
+
+impl FromJson for FileLimits {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(FileLimits {
+            accepted_media_types: o.req("accepted_media_types")?,
+            max_file_bytes: o.req("max_file_bytes")?,
+            max_files_per_item: o.req("max_files_per_item")?,
+            max_package_bytes: o.req("max_package_bytes")?,
+            cite: o.req("cite")?,
+            our_reading: o.opt("our_reading")?,
+        })
+    }
 }
 
 /// Why a rule set could not be loaded.
@@ -329,8 +525,7 @@ impl std::error::Error for RulesError {}
 impl RuleSet {
     /// Parses and validates a rule set.
     pub fn from_json(json: &str) -> Result<RuleSet, RulesError> {
-        let set: RuleSet =
-            serde_json::from_str(json).map_err(|e| RulesError { problems: vec![e.to_string()] })?;
+        let set: RuleSet = json::from_str(json).map_err(|e| RulesError { problems: vec![e.to_string()] })?;
         let problems = set.problems();
         if problems.is_empty() {
             Ok(set)
@@ -603,6 +798,58 @@ impl RuleSets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand-written reader keeps what serde's derives did: errors name the field's path,
+    /// optional fields default, and the enums read as they are written.
+    #[test]
+    fn the_reader_names_what_is_wrong() {
+        let good: serde_json::Value = serde_json::from_str(crate::builtin::RULES_2026_1).unwrap();
+        let read = |v: &serde_json::Value| RuleSet::from_json(&v.to_string());
+        assert!(read(&good).is_ok());
+
+        let mut bad = good.clone();
+        bad["kinds"][1]["checklist"][0]["requirement"] = serde_json::json!({"type": "one_of"});
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(e.contains("kinds[1].checklist[0].requirement: missing field `group`"), "{e}");
+
+        let mut bad = good.clone();
+        bad["form"][0]["fields"][0]["type"] = "number".into();
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(e.contains("form[0].fields[0].type: unknown variant `number`"), "{e}");
+
+        let mut bad = good.clone();
+        bad["files"]["max_files_per_item"] = (-1).into();
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(e.contains("files.max_files_per_item: invalid value: -1"), "{e}");
+
+        let mut bad = good.clone();
+        bad.as_object_mut().unwrap().remove("title");
+        assert!(read(&bad).unwrap_err().to_string().contains("missing field `title`"));
+
+        let mut bad = good.clone();
+        bad["effective_from"] = "2026-02-30".into();
+        assert!(read(&bad).unwrap_err().to_string().contains("effective_from: \"2026-02-30\""));
+
+        // Optional fields absent or null; `required` in both its forms.
+        let mut ok = good.clone();
+        ok.as_object_mut().unwrap().remove("effective_from_provisional");
+        ok["effective_from_note"] = serde_json::Value::Null;
+        let set = read(&ok).unwrap();
+        assert!(!set.effective_from_provisional && set.effective_from_note.is_none());
+        let field = |set: &RuleSet| set.fields().find(|f| matches!(f.required, Required::IfKind(_))).cloned();
+        let reference = RuleSet::from_json(crate::builtin::RULES_2026_1).unwrap();
+        assert!(field(&reference).is_some(), "the built-in rules have an if_kind field");
+        assert!(reference.fields().any(|f| f.required == Required::Always));
+        // Serialising and reading again gives the same rule set.
+        assert_eq!(read(&serde_json::to_value(&reference).unwrap()).unwrap(), reference);
+        let mut bad = good;
+        bad["form"][0]["fields"][0]["required"] = serde_json::json!({"if_kind": "issue"});
+        let e = read(&bad).unwrap_err().to_string();
+        assert!(
+            e.contains("form[0].fields[0].required.if_kind: invalid type: a string, expected an array"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn recognises_cites() {

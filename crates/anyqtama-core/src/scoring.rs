@@ -3,27 +3,28 @@
 //! this format (`anyqtama-scoring/1`); Anyqtama ships only labelled sample data and never makes up
 //! a score. The Commission scores the applicant; a pre-check can only estimate.
 
+use crate::json::{self, FromJson, Obj, Value};
 use crate::text::Localized;
 use crate::vecmap::VecMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub const FORMAT: &str = "anyqtama-scoring/1";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoreOption {
     pub id: String,
     pub label: Localized,
     pub points: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Criterion {
     pub id: String,
     pub label: Localized,
     pub options: Vec<ScoreOption>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Criteria {
     pub format: String,
     pub version: String,
@@ -36,7 +37,7 @@ pub struct Criteria {
 }
 
 /// An estimate from the applicant's own answers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Estimate {
     pub total: u32,
     pub pass_mark: u32,
@@ -46,9 +47,42 @@ pub struct Estimate {
     pub conclusive: bool,
 }
 
+impl FromJson for ScoreOption {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(ScoreOption { id: o.req("id")?, label: o.req("label")?, points: o.req("points")? })
+    }
+}
+
+impl FromJson for Criterion {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Criterion { id: o.req("id")?, label: o.req("label")?, options: o.req("options")? })
+    }
+}
+
+impl FromJson for Criteria {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Criteria {
+            format: o.req("format")?,
+            version: o.req("version")?,
+            official: o.req("official")?,
+            title: o.req("title")?,
+            source: o.req("source")?,
+            pass_mark: o.req("pass_mark")?,
+            pass_mark_cite: o.req("pass_mark_cite")?,
+            criteria: o.req("criteria")?,
+        })
+    }
+}
+
 impl Criteria {
     pub fn from_json(json: &str) -> Result<Criteria, String> {
-        let c: Criteria = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let c: Criteria = json::from_str(json).map_err(|e| e.to_string())?;
         if c.format != FORMAT {
             return Err(format!("format is {:?}, expected {FORMAT:?}", c.format));
         }

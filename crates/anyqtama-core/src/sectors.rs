@@ -4,25 +4,26 @@
 //! sample data (`data/lists/sectors.sample.json`, `"official": false`).
 
 use crate::date::Date;
+use crate::json::{self, FromJson, Obj, Value};
 use crate::text::Localized;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub const FORMAT: &str = "anyqtama-sectors/1";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Profession {
     pub code: String,
     pub name: Localized,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sector {
     pub code: String,
     pub name: Localized,
     pub professions: Vec<Profession>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SectorList {
     pub format: String,
     pub version: String,
@@ -34,10 +35,42 @@ pub struct SectorList {
     pub sectors: Vec<Sector>,
 }
 
+impl FromJson for Profession {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Profession { code: o.req("code")?, name: o.req("name")? })
+    }
+}
+
+impl FromJson for Sector {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(Sector { code: o.req("code")?, name: o.req("name")?, professions: o.req("professions")? })
+    }
+}
+
+impl FromJson for SectorList {
+    #[inline(never)]
+    fn from_json(v: &Value) -> Result<Self, json::Error> {
+        let o = Obj::new(v)?;
+        Ok(SectorList {
+            format: o.req("format")?,
+            version: o.req("version")?,
+            official: o.req("official")?,
+            effective_from: o.req("effective_from")?,
+            title: o.req("title")?,
+            source: o.req("source")?,
+            sectors: o.req("sectors")?,
+        })
+    }
+}
+
 impl SectorList {
     /// Parses and validates a list: format tag, names in three languages, unique codes.
     pub fn from_json(json: &str) -> Result<SectorList, String> {
-        let list: SectorList = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let list: SectorList = json::from_str(json).map_err(|e| e.to_string())?;
         if list.format != FORMAT {
             return Err(format!("format is {:?}, expected {FORMAT:?}", list.format));
         }

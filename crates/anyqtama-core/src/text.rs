@@ -46,6 +46,12 @@ impl fmt::Display for Lang {
     }
 }
 
+impl crate::json::FromJson for Lang {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        Ok(Lang::ALL[crate::json::variant(v, &["kk", "ru", "en"])?])
+    }
+}
+
 /// A text in Kazakh, Russian and English. All three are required by the loaders' validation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
@@ -71,6 +77,14 @@ impl Localized {
     /// The languages whose text is empty (for data validation).
     pub fn missing(&self) -> Vec<Lang> {
         Lang::ALL.into_iter().filter(|l| self.get(*l).trim().is_empty()).collect()
+    }
+}
+
+impl crate::json::FromJson for Localized {
+    #[inline(never)]
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let o = crate::json::Obj::new(v)?;
+        Ok(Localized { kk: o.req("kk")?, ru: o.req("ru")?, en: o.req("en")? })
     }
 }
 

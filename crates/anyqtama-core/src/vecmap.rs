@@ -165,6 +165,20 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for V
     }
 }
 
+/// A JSON object, keys in order (crate::json: the draft the widget saves).
+impl<V: crate::json::FromJson> crate::json::FromJson for VecMap<String, V> {
+    fn from_json(value: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let crate::json::Value::Object(members) = value else {
+            return Err(crate::json::expected("an object", value));
+        };
+        let mut map = VecMap::new();
+        for (k, v) in members {
+            map.insert(k.clone(), V::from_json(v).map_err(|e| e.in_field(k))?);
+        }
+        Ok(map)
+    }
+}
+
 /// A set ordered by value (a sorted vector).
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct VecSet<T> {
@@ -287,6 +301,16 @@ impl<'de, T: Deserialize<'de> + Ord> Deserialize<'de> for VecSet<T> {
             }
         }
         deserializer.deserialize_seq(SeqVisitor(PhantomData))
+    }
+}
+
+impl<T: crate::json::FromJson + Ord> crate::json::FromJson for VecSet<T> {
+    fn from_json(value: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        let mut set = VecSet::new();
+        for v in Vec::<T>::from_json(value)? {
+            set.insert(v);
+        }
+        Ok(set)
     }
 }
 

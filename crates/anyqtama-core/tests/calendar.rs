@@ -248,7 +248,19 @@ fn bad_calendar_data_is_an_error_naming_the_file_never_a_panic() {
             "2026-02-30",
         ),
     ];
-    for (json, file, message) in cases {
+    // What serde's `deny_unknown_fields` and derives refused, the reader refuses too.
+    let more = [
+        (r#"{"year": 2026, "transfer": []}"#, "2026", "unknown field `transfer`"),
+        (
+            r#"{"year": 2026, "transfers": [{"day_off": "2026-03-27", "worked": "2026-03-28", "reason": {"kk":"a","ru":"b","en":"c"}, "source": "x", "note": 1}]}"#,
+            "2026",
+            "transfers[0]: unknown field `note`",
+        ),
+        (r#"{"year": 2026, "year": 2027}"#, "year file", "duplicate field `year`"),
+        (r#"{"year": "2026"}"#, "year file", "year: invalid type: a string"),
+        (r#"{"year": 2026,}"#, "year file", "line 1 column 15"),
+    ];
+    for (json, file, message) in cases.into_iter().chain(more) {
         let e = Calendar::builtin().load_year(json).unwrap_err();
         assert_eq!(e.file, file, "{json}");
         assert!(e.message.contains(message), "{json}: {}", e.message);
