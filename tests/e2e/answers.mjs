@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertAccessible } from "./a11y.mjs";
 // The site, texts and fixtures as the journey tests have them (fill.mjs).
-import { ARTIFACTS, RULES, TEXT, clean, fixture, format, site } from "./fill.mjs";
+import { ARTIFACTS, RULES, TEXT, clean, fixture, format, site, waitForLang } from "./fill.mjs";
 
 const served = site();
 
@@ -45,7 +45,6 @@ async function open(draft, { locale, init } = {}) {
   return { context, page, errors };
 }
 
-const waitForLang = (page, lang) => page.waitForFunction((l) => document.documentElement.lang === l, lang);
 const progress = (page) => page.locator("[data-testid=progress]").textContent().then(clean);
 
 // ---------------------------------------------------------------------------------------------

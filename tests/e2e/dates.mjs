@@ -18,7 +18,7 @@ import { launch } from "./browser.mjs";
 import { assertAccessible } from "./a11y.mjs";
 import { fillDate } from "./forms.mjs";
 import { BIN, officerGet, seedComplete, startServer, stop } from "./server.mjs";
-import { ARTIFACTS, clean } from "./fill.mjs";
+import { ARTIFACTS, clean, waitForLang } from "./fill.mjs";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** "2026-12-07" as the English page writes it ("7 Dec 2026", locales/en/core.ftl date-long). */
@@ -52,7 +52,7 @@ after(async () => {
 for (const [moment, registered, due, why] of MOMENTS) {
   test(`sent at ${moment}: the forecast is the receipt`, async () => {
     const db = join(work, `${moment.replace(/\W/g, "")}.sqlite`);
-    const server = await startServer(db, 20000 + Math.floor(Math.random() * 2000), ["--now", moment]);
+    const server = await startServer(db, null, ["--now", moment]);
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = [];
@@ -64,6 +64,7 @@ for (const [moment, registered, due, why] of MOMENTS) {
       await seedComplete(page, "issue", { answers: { kz_phone: "8 (777) 123-45-67" } });
       await page.reload({ waitUntil: "load" });
       await page.locator("[data-testid=ready]").waitFor();
+      await waitForLang(page, "en");
 
       const phoneRow = clean(await page.locator('.summary__row[data-field="kz_phone"]').innerText());
       assert.ok(phoneRow.includes("+77771234567"), `check your answers shows the phone's one form: ${phoneRow}`);
@@ -105,7 +106,7 @@ for (const [moment, registered, due, why] of MOMENTS) {
 }
 
 test("a phone is shown in its one form when its field is left; a wrong one is refused with why", async () => {
-  const server = await startServer(join(work, "phone.sqlite"), 22000 + Math.floor(Math.random() * 2000));
+  const server = await startServer(join(work, "phone.sqlite"));
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -120,6 +121,7 @@ test("a phone is shown in its one form when its field is left; a wrong one is re
     };
     await page.evaluate((d) => localStorage.setItem("anyqtama.draft", JSON.stringify(d)), draft);
     await page.reload({ waitUntil: "load" });
+    await waitForLang(page, "en");
     const phone = page.locator("#field-kz_phone");
     for (const typed of ["8 777 123 45 67", "777 123 45 67", "+7 (777) 123-45-67"]) {
       await phone.fill(typed);
@@ -151,7 +153,7 @@ test("a phone is shown in its one form when its field is left; a wrong one is re
 });
 
 test("dates as people write them: day, month, year; the error names the wrong part and links to it", async () => {
-  const server = await startServer(join(work, "date-input.sqlite"), 24000 + Math.floor(Math.random() * 2000));
+  const server = await startServer(join(work, "date-input.sqlite"));
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];

@@ -20,7 +20,7 @@ import { execFileSync } from "node:child_process";
 import { WebSocket } from "ws";
 import { assertAccessible } from "./a11y.mjs";
 import { launch } from "./browser.mjs";
-import { TEXT, assertReady, clean, drawImages, fixture, headingText, walk } from "./fill.mjs";
+import { TEXT, assertReady, clean, drawImages, fixture, headingText, waitForLang, walk } from "./fill.mjs";
 import { absentUrl, startNcalayer, testSign } from "./ncalayer-mock.mjs";
 import { BIN, PYTHON, ROOT, officerGet, rows, seedComplete, startServer, stop } from "./server.mjs";
 
@@ -96,7 +96,7 @@ describe("in Chromium", () => {
     mkdirSync(join(ARTIFACTS, "e2e"), { recursive: true });
     mkdirSync(join(ARTIFACTS, "bundles"), { recursive: true });
     db = join(work, "eds.sqlite");
-    server = await startServer(db, 20100 + Math.floor(Math.random() * 800), TRUST);
+    server = await startServer(db, null, TRUST);
   });
 
   after(async () => {
@@ -141,6 +141,7 @@ describe("in Chromium", () => {
     }, iin);
     await page.reload({ waitUntil: "load" });
     await page.locator("[data-testid=ready]").waitFor();
+    await waitForLang(page, "en");
     await page.locator("[data-testid=continue]").click();
     await page.locator("[data-testid=sign-eds]").waitFor();
     return app;

@@ -28,7 +28,7 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), "anyqtama-embed-"));
   db = join(work, "embed.sqlite");
-  server = await startServer(db, 18900 + Math.floor(Math.random() * 300));
+  server = await startServer(db);
 });
 
 after(async () => {

@@ -63,6 +63,12 @@ export const IDS = [...new Set(LANGS.flatMap((l) => Object.keys(TEXT[l])))].filt
 export const text = (lang, id) => TEXT[lang][id] ?? id;
 
 /** Fluent wraps placeables in Unicode isolation marks; compare without them. */
+/**
+ * Waits until the standalone page is in `lang` (its `<html lang>`): only Kazakh is compiled in, so
+ * a page that starts in ru or en (a saved draft's language) shows Kazakh until those texts arrive.
+ */
+export const waitForLang = (page, lang) => page.waitForFunction((l) => document.documentElement.lang === l, lang);
+
 export const clean = (s) => (s ?? "").replace(/[\u2068\u2069]/g, "").replace(/\s+/g, " ").trim();
 
 export const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

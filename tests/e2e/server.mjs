@@ -3,6 +3,7 @@
 // draft of a fixture application with its files in IndexedDB (as the documents page leaves them).
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,7 +16,23 @@ export const PYTHON = process.env.PYTHON ?? join(ROOT, ".tools", "venv", "bin", 
  * Starts `anyqtama serve` on `port` with `db` (and `args`, e.g. `--now`); resolves once it answers. `token` is an officer's
  * token made for it with `anyqtama token new` (reading bundles needs one; see `officerGet`).
  */
-export async function startServer(db, port, args = []) {
+/**
+ * A port that is free on 127.0.0.1 now (the system picks it), for a server the test starts and
+ * may restart on the same port. Random ports from fixed ranges could clash between test files.
+ */
+export const freePort = () =>
+  new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+
+/** `anyqtama serve` on `port` (a free one when null) over the database `db`, with an officer's token. */
+export async function startServer(db, port = null, args = []) {
+  port ??= await freePort();
   const token = execFileSync(BIN, ["token", "new", "--name", `e2e-${port}-${Date.now()}`, "--db", db], { stdio: ["ignore", "pipe", "pipe"] })
     .toString()
     .trim();

@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync, rmSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch } from "./browser.mjs";
-import { BIN, PYTHON, ROOT, officerGet, outbox, rows, seedComplete, startServer, stop } from "./server.mjs";
+import { BIN, PYTHON, ROOT, freePort, officerGet, outbox, rows, seedComplete, startServer, stop } from "./server.mjs";
 
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const TODAY = "2026-11-25";
@@ -55,7 +55,7 @@ async function openComplete(url, kind) {
 
 test("sign, send, receipt, one row — and a second click makes no second row", async () => {
   const db = join(work, "a.sqlite");
-  const server = await startServer(db, 18500 + Math.floor(Math.random() * 400));
+  const server = await startServer(db);
   try {
     const { context, page, problems } = await openComplete(server.url, "issue");
     await page.locator("[data-testid=continue]").click();
@@ -118,7 +118,7 @@ test("one bundle per kind of request through the browser path, each valid by ind
   // With UPDATE_FIXTURES=1 these become tests/fixtures/bundles/browser/<kind>.zip (committed
   // examples; WebCrypto's ECDSA is randomised, so each run makes new bytes).
   const db = join(work, "kinds.sqlite");
-  const server = await startServer(db, 19300 + Math.floor(Math.random() * 400));
+  const server = await startServer(db);
   const fixtures = join(ROOT, "tests", "fixtures", "bundles", "browser");
   if (process.env.UPDATE_FIXTURES === "1") mkdirSync(fixtures, { recursive: true });
   try {
@@ -169,7 +169,7 @@ async function sendWhileDown(page) {
 
 test("a queued bundle is sent again as soon as the browser is back online, without a reload", async () => {
   const db = join(work, "c.sqlite");
-  const port = 18900 + Math.floor(Math.random() * 400);
+  const port = await freePort();
   let server = await startServer(db, port);
   const { context, page } = await openComplete(server.url, "extend");
   try {
@@ -187,7 +187,7 @@ test("a queued bundle is sent again as soon as the browser is back online, witho
 
 test("with the server down the bundle is queued, then delivered exactly once", async () => {
   const db = join(work, "b.sqlite");
-  const port = 18900 + Math.floor(Math.random() * 400);
+  const port = await freePort();
   let server = await startServer(db, port);
   const { context, page } = await openComplete(server.url, "extend");
   try {
