@@ -34,7 +34,7 @@ impl Digest for Sha256 {
         sha2::Sha256::digest(data).into()
     }
 
-    /// Natively on x86-64 with the SHA extensions, up to four messages at once ([`sha256x`]).
+    /// Natively on x86-64 with the SHA extensions, up to four messages at once (`sha256x`).
     fn sha256_all(&self, messages: &[&[u8]]) -> Vec<[u8; 32]> {
         #[cfg(target_arch = "x86_64")]
         if let Some(digests) = sha256x::digest_all(messages) {

@@ -4,7 +4,7 @@
 //! Payload-Oxum, every payload file against `manifest-sha256.txt` and back, the tag files
 //! against `tagmanifest-sha256.txt`), the signature over the tag manifest, `application.json`
 //! (canonical, of a known schema, describing exactly the documents in the bag), and finally the
-//! core's [`check`] as of `today`, whose blockers make the bundle invalid too. Nothing stops at
+//! core's [`check`](anyqtama_core::check()) as of `today`, whose blockers make the bundle invalid too. Nothing stops at
 //! the first problem except a ZIP that cannot be read at all.
 
 use crate::bagit::{self, label};

@@ -95,7 +95,7 @@ enum Command {
         /// The application (JSON: answers and checklist); its file descriptions are recomputed.
         #[arg(long, value_name = "PATH")]
         application: PathBuf,
-        /// The documents: DIR/<checklist item>/<file>.
+        /// The documents: `DIR/<checklist item>/<file>`.
         #[arg(long, value_name = "DIR")]
         documents: PathBuf,
         /// The signing key, a P-256 private JWK (`anyqtama keygen`).

@@ -616,7 +616,7 @@ impl Curve {
 
     /// [`Curve::verify`] for a key that signs again and again (a certification authority's):
     /// from its second signature on, the key's fixed-base table (made once, kept for the last
-    /// [`KEY_CACHE`] keys) and G's replace most of the 512 doublings. The first signature of a
+    /// `KEY_CACHE` keys) and G's replace most of the 512 doublings. The first signature of a
     /// key costs what [`Curve::verify`] does; the second also makes the table (the work of about
     /// 1.5 verifications).
     pub fn verify_cached(&self, qx: &U512, qy: &U512, e: &U512, r: &U512, s: &U512) -> bool {

@@ -170,7 +170,7 @@ pub fn display(db: &str) -> String {
 }
 
 /// The migrations, by version, for both stores: `INT64`, `BYTES` and `SERIAL_KEY` become each
-/// database's own types ([`dialect`]). Version 1 is the table of the first release (an SQLite
+/// database's own types (`dialect`). Version 1 is the table of the first release (an SQLite
 /// file made before `schema_migrations` existed adopts it as is).
 pub const MIGRATIONS: &[(i64, &str)] = &[
     (
