@@ -6,7 +6,7 @@
 #
 #   scripts/test.sh
 #
-# Stages: project text (no machine paths or registry hosts), rustfmt check, clippy (native workspace), clippy (web app for wasm32), native tests
+# Stages: project text (no machine paths or registry hosts), rustfmt check, clippy (native workspace), clippy (web app for wasm32), rustdoc, native tests
 # (with a throwaway PostgreSQL: the store suite on both stores, the two-node fault test),
 # the example bundles through independent tools (Python bagit + jwcrypto), trunk build --release,
 # browser tests (wasm-bindgen-test in Chromium), the in-browser keystroke benchmark (figures in
@@ -77,6 +77,8 @@ clippy_wasm() {
   cargo clippy -p anyqtama-submit --target "$WASM_TARGET" -- -D warnings
   cargo clippy -p anyqtama-precheck --target "$WASM_TARGET" -- -D warnings
 }
+# The API documentation builds without warnings (broken or private links, stray HTML).
+rustdoc() { RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace; }
 # With a throwaway PostgreSQL cluster (scripts/pg.sh) for the stage: the store and access suites
 # run against it as well as SQLite, and the two-node fault test runs; ANYQTAMA_REQUIRE_PG makes
 # them fail rather than skip without it.
@@ -135,6 +137,7 @@ stage "project text" project_text
 stage "rustfmt" fmt_check
 stage "clippy (native)" clippy_native
 stage "clippy (wasm32)" clippy_wasm
+stage "rustdoc" rustdoc
 stage "native tests" native_tests
 stage "bundle: independent tools" bundle_tools
 stage "trunk build" trunk_build
