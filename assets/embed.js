@@ -25,6 +25,22 @@ function load() {
   return module;
 }
 
+// Only Kazakh is compiled in. When the portal asks for ru or en (`lang`), that language's texts
+// are fetched while the wasm loads (once a page) and given to the app before the widget mounts,
+// so that its first render is in that language (src/locales.rs `provide`). A hint only: texts
+// later than 300 ms after the wasm are not waited for; the widget then fetches them itself.
+const early = new Map();
+function textsFor(lang) {
+  const tag = String(lang ?? "").slice(0, 2).toLowerCase();
+  if (tag !== "ru" && tag !== "en") return Promise.resolve(null);
+  if (!early.has(tag)) {
+    const text = fetch(url(`locales/${tag}.ftl`)).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+    early.set(tag, text.then((t) => t && [tag, t]));
+  }
+  return early.get(tag);
+}
+const late = () => new Promise((ok) => setTimeout(ok, 300, null));
+
 // Instances: the name of each widget's storage. Two widgets never share one: a second widget
 // asking for a name in use (or two without a name) gets `<name>-2`, and so on, in page order.
 const live = new Set();
@@ -88,8 +104,11 @@ function mount(el, config = {}) {
       if (el[HANDLE] === handle) delete el[HANDLE];
     },
   };
+  const texts = textsFor(config.lang);
   handle.ready = load().then(
-    (m) => {
+    async (m) => {
+      const early = await Promise.race([texts, late()]);
+      if (early) m.texts(...early);
       if (!gone) widget = m.mount(root, el, flatten({ ...config, instance }));
       return handle;
     },

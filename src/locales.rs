@@ -49,14 +49,19 @@ pub async fn load(lang: Lang) -> Result<Rc<Localizer>, String> {
         return Ok(t);
     }
     let text = fetch_text(&url(lang)).await?;
+    provide(lang, text).ok_or_else(|| "not the widget's texts".into())
+}
+
+/// Keeps `text` as the texts of `lang` (a language not compiled in), unless they are at hand
+/// already; `None` when it is not this widget's texts (no title). The standalone page's script
+/// fetches the texts of the language it expects while the wasm loads and gives them here before
+/// mounting (`texts` in main.rs), so that the first render is in that language.
+pub fn provide(lang: Lang, text: String) -> Option<Rc<Localizer>> {
     if let Some(t) = cached(lang) {
-        return Ok(t); // fetched meanwhile
+        return Some(t); // fetched meanwhile
     }
     let t = Localizer::from_text(lang, &[Box::leak(text.into_boxed_str())]);
-    if !t.has("app-title") {
-        return Err("not the widget's texts".into());
-    }
-    Ok(keep(t))
+    t.has("app-title").then(|| keep(t))
 }
 
 /// The texts to show for `lang`: at once when at hand, else the current ones until `lang`'s have

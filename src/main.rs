@@ -37,6 +37,16 @@ pub fn mount(root: web_sys::Element, host: web_sys::Element, config: Vec<String>
     Widget { handle: Some(handle) }
 }
 
+/// Gives the widget the texts of a language not compiled in (`lang`: `ru` or `en`) before it is
+/// mounted, so that its first render is in that language rather than in Kazakh until they have
+/// been fetched. The standalone page's `start.js` fetches them while the wasm loads. False when
+/// `lang` is not a language or `text` not the widget's texts; the widget then fetches them itself
+/// when it needs them.
+#[wasm_bindgen]
+pub fn texts(lang: &str, text: String) -> bool {
+    anyqtama_core::Lang::parse(lang).and_then(|lang| anyqtama_web::locales::provide(lang, text)).is_some()
+}
+
 /// Talc instead of the standard library's dlmalloc: ~2.5 KB less gzipped WebAssembly.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]

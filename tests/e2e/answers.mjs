@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertAccessible } from "./a11y.mjs";
 // The site, texts and fixtures as the journey tests have them (fill.mjs).
-import { ARTIFACTS, RULES, TEXT, clean, fixture, format, site, waitForLang } from "./fill.mjs";
+import { ARTIFACTS, RULES, TEXT, clean, fixture, format, headingOf, site, waitForLang } from "./fill.mjs";
 
 const served = site();
 
@@ -176,6 +176,47 @@ test("the first language follows the browser's preferred languages; a saved draf
   const { context, page } = await open(draftOf(fixture("issue"), { page: "section", id: "request" }, "en"), { locale: "ru-RU" });
   try {
     await waitForLang(page, "en");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a Russian or English first page is in that language from its first render, not Kazakh for a moment", async () => {
+  // What the heading says the moment it is first in the document (before any later render).
+  const first = () => {
+    const seen = new MutationObserver(() => {
+      const h = document.getElementById("page-heading");
+      if (h && window.__firstHeading === undefined) {
+        window.__firstHeading = h.textContent;
+        seen.disconnect();
+      }
+    });
+    seen.observe(document, { childList: true, subtree: true, characterData: true });
+  };
+  const cases = [
+    ["ru-RU", null, "ru"],
+    ["en-US", null, "en"],
+    ["kk-KZ", null, "kk"],
+    // A saved draft's language wins over the browser's, here too.
+    ["ru-RU", draftOf(fixture("issue"), { page: "section", id: "request" }, "en"), "en"],
+  ];
+  for (const [locale, draft, lang] of cases) {
+    const { context, page, errors } = await open(draft, { locale, init: first });
+    try {
+      await waitForLang(page, lang);
+      const heading = clean(await page.evaluate(() => window.__firstHeading));
+      assert.equal(heading, clean(headingOf("request", lang)), `${locale}${draft ? ", saved in " + draft.lang : ""}: the first render's heading`);
+      assert.deepEqual(errors, [], locale);
+    } finally {
+      await context.close();
+    }
+  }
+  // The texts are fetched once, by the page's script; the widget does not ask again.
+  const { context, page } = await open(null, { locale: "en-US" });
+  try {
+    await waitForLang(page, "en");
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/locales\/\w+\.ftl$/.test(e.name)).length);
+    assert.equal(fetched, 1, "locales/en.ftl fetched once");
   } finally {
     await context.close();
   }
