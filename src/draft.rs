@@ -73,16 +73,8 @@ pub struct Submission {
     pub signer: Option<Signer>,
 }
 
-/// The holder of the certificate that signed the bundle (from the CMS, read in the submit
-/// worker; the portal verifies it again).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Signer {
-    pub name: Option<String>,
-    pub iin: Option<String>,
-    pub bin: Option<String>,
-    /// The certificate's last day of validity (`YYYY-MM-DD`; absent in the portal's receipt).
-    pub not_after: Option<String>,
-}
+/// Who signed the bundle (the submit worker writes it, the page reads it: one type for both).
+pub use anyqtama_core::signer::Signer;
 
 /// The portal's receipt for a bundle (the fields the widget shows; docs/SERVER.md has them all).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -126,19 +118,6 @@ impl FromJson for Submission {
             queued: o.opt("queued")?,
             receipt: o.opt("receipt")?,
             signer: o.opt("signer")?,
-        })
-    }
-}
-
-/// Every field may be absent.
-impl FromJson for Signer {
-    fn from_json(v: &Value) -> Result<Self, json::Error> {
-        let o = Obj::new(v)?;
-        Ok(Signer {
-            name: o.opt("name")?,
-            iin: o.opt("iin")?,
-            bin: o.opt("bin")?,
-            not_after: o.opt("not_after")?,
         })
     }
 }

@@ -24,6 +24,7 @@ pub mod report;
 pub mod rules;
 pub mod scoring;
 pub mod sectors;
+pub mod signer;
 pub mod text;
 pub mod vecmap;
 

@@ -3,21 +3,12 @@
 //! signer may sign this application. The portal verifies the signature fully (chain, revocation,
 //! time); this check only stops a wrong key early, with a message the applicant can act on.
 
-use serde::Serialize;
-
 /// Extended key usage of a signing certificate (the NCA's "sign" keys carry it; "auth" keys do
 /// not).
 pub const EKU_SIGNING: &str = "1.3.6.1.5.5.7.3.4";
 
-/// What the widget shows of the signer, and checks.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Signer {
-    pub name: Option<String>,
-    pub iin: Option<String>,
-    pub bin: Option<String>,
-    /// The certificate's last valid day, `YYYY-MM-DD`.
-    pub not_after: Option<String>,
-}
+/// What the widget shows of the signer, and checks (the page reads the same type back).
+pub use anyqtama_core::signer::Signer;
 
 /// The facts about the first signer of a CMS.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
