@@ -29,7 +29,10 @@ fn compact(json: &str) -> String {
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    // The manifest directory as Cargo gives it when it runs this script (not as it was when the
+    // script was compiled: a build script binary may be reused for a checkout elsewhere).
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("Cargo sets CARGO_MANIFEST_DIR");
+    let data = Path::new(&manifest).join("../../data");
     for file in [
         "rules/2026-01.json",
         "lists/akimats.json",

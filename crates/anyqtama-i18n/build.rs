@@ -7,7 +7,9 @@ use std::path::Path;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    // As Cargo gives it when it runs this script, not as it was when the script was compiled.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("Cargo sets CARGO_MANIFEST_DIR");
+    let locales = Path::new(&manifest).join("../../locales");
     for lang in ["kk", "ru", "en"] {
         std::fs::create_dir_all(Path::new(&out).join(lang)).expect("OUT_DIR is writable");
         println!("cargo:rerun-if-changed={}", locales.join(lang).display());
