@@ -11,31 +11,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertAccessible } from "./a11y.mjs";
 // The site, texts and fixtures as the journey tests have them (fill.mjs).
-import { ARTIFACTS, RULES, TEXT, clean, fixture, format, headingOf, site, waitForLang } from "./fill.mjs";
+import { ARTIFACTS, RULES, TEXT, clean, draftOf, fixture, format, headingOf, seedDraft, site, waitForLang } from "./fill.mjs";
 
 const served = site();
-
-const draftOf = (application, step, lang = "en", submission = undefined) => ({
-  version: 1,
-  lang,
-  step,
-  application,
-  reached_check: false,
-  validated: [],
-  ...(submission ? { submission } : {}),
-});
 
 /** A page, with `draft` in its storage (or none), in a browser whose languages are `locale`'s. */
 async function open(draft, { locale, init } = {}) {
   const context = await served.browser.newContext({ viewport: { width: 1024, height: 768 }, ...(locale ? { locale } : {}) });
-  if (draft) {
-    await context.addInitScript((text) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem("anyqtama.draft", text);
-        sessionStorage.setItem("seeded", "1");
-      }
-    }, JSON.stringify(draft));
-  }
+  if (draft) await seedDraft(context, draft);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { assertAccessible } from "./a11y.mjs";
 import { fillDate } from "./forms.mjs";
 // The site, paths and fixtures as the journey tests have them (fill.mjs).
-import { ARTIFACTS, ROOT, fixture, json, site } from "./fill.mjs";
+import { ARTIFACTS, ROOT, draftOf, fixture, json, seedDraft, site, waitForLang } from "./fill.mjs";
 
 const served = site();
 
@@ -23,30 +23,16 @@ async function openWithDraft(draft, { query = "", viewport = { width: 1024, heig
       (r) => r.fulfill({ status: 200, contentType: "application/json", body }),
     );
   }
-  await context.addInitScript((text) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem("anyqtama.draft", text);
-      sessionStorage.setItem("seeded", "1");
-    }
-  }, JSON.stringify(draft));
+  await seedDraft(context, draft);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${served.url}?today=2026-11-25${query}`, { waitUntil: "load" });
   await page.locator("#page-heading").waitFor();
-  // A draft in ru or en shows Kazakh until that language's texts have been fetched.
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, draft.lang);
+  await waitForLang(page, draft.lang);
   return { context, page, errors };
 }
 
-const draftOf = (application, step, lang = "en") => ({
-  version: 1,
-  lang,
-  step,
-  application,
-  reached_check: false,
-  validated: [],
-});
 
 test("the dates page shows each deadline, overdue or due soon, and how it was counted", async () => {
   const app = fixture("reissue-identity");

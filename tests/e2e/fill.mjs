@@ -63,6 +63,27 @@ export const IDS = [...new Set(LANGS.flatMap((l) => Object.keys(TEXT[l])))].filt
 export const text = (lang, id) => TEXT[lang][id] ?? id;
 
 /** Fluent wraps placeables in Unicode isolation marks; compare without them. */
+/** A saved draft as the widget writes it (localStorage `anyqtama.draft`): `application` on `step`. */
+export const draftOf = (application, step, lang = "en", submission = undefined) => ({
+  version: 1,
+  lang,
+  step,
+  application,
+  reached_check: false,
+  validated: [],
+  ...(submission ? { submission } : {}),
+});
+
+/** Puts `draft` in the storage of `context`'s first page load (as a reload would find it); later
+ * loads of the same tab keep what the widget saved. */
+export const seedDraft = (context, draft) =>
+  context.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("anyqtama.draft", text);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, JSON.stringify(draft));
+
 /**
  * Waits until the standalone page is in `lang` (its `<html lang>`): only Kazakh is compiled in, so
  * a page that starts in ru or en (a saved draft's language) shows Kazakh until those texts arrive.
