@@ -20,6 +20,8 @@ let memory;
 function load() {
   module ??= import(url(FILES.js)).then(async (m) => {
     memory = (await m.default({ module_or_path: url(FILES.wasm) })).memory;
+    // The built-in data, read while the texts of the widget's language may still be on their way.
+    m.prepare();
     return m;
   });
   return module;

@@ -1,12 +1,19 @@
 // Starts the standalone page: the widget is the whole page (`mount(…, ["page", "true"])` reads
-// ?rules=, ?calendar=, ?sectors=, ?submit= and ?today= from the address). A file of its own,
-// not Trunk's inline loader, so that the page runs under a strict Content-Security-Policy
-// (script-src 'self' 'wasm-unsafe-eval', no 'unsafe-inline'). Trunk.toml's pattern_script writes
-// the tag that loads this file, with the hashed names of the JS glue and the wasm in its data
-// attributes; index.html preloads both, with their integrity hashes. Host pages include the
-// embedding script instead (assets/embed.js, docs/EMBEDDING.md).
+// ?rules=, ?calendar=, ?sectors=, ?submit= and ?today= from the address). Not a page of its own
+// as written here: scripts/bundle-start.mjs bundles it after Trunk's build, with the service
+// worker's registration and the wasm-bindgen glue (`@anyqtama/glue`, the glue's hashed file),
+// into dist/start.js — one request for the page's script instead of four, and nothing to
+// import before the wasm starts. The glue's one snippet (src/js/shell.js) stays its own file,
+// preloaded by index.html: the submit worker imports it by its address. An external file, not an
+// inline loader, so that the page runs under a strict Content-Security-Policy (script-src 'self'
+// 'wasm-unsafe-eval', no 'unsafe-inline'). Host pages include the embedding script instead
+// (assets/embed.js, docs/EMBEDDING.md).
+import "./sw-register.js";
+import init, { mount, prepare, texts as provide } from "@anyqtama/glue";
+
+// Trunk.toml's pattern_script writes the tag that loads this file, with the wasm's hashed name;
+// index.html preloads it.
 const tag = document.querySelector("script[data-wasm]");
-const glue = new URL(tag.dataset.js, location.href);
 
 // Only Kazakh is compiled in. When the page will start in Russian or English (the saved draft's
 // language, else the browser's first of kk/ru/en: the widget's own order, src/app.rs
@@ -26,13 +33,15 @@ const expected = () => {
 const lang = expected();
 const texts =
   lang === "ru" || lang === "en"
-    ? fetch(new URL(`locales/${lang}.ftl`, glue))
+    ? fetch(new URL(`locales/${lang}.ftl`, import.meta.url))
         .then((r) => (r.ok ? r.text() : null))
         .catch(() => null)
     : Promise.resolve(null);
 
-const { default: init, mount, texts: provide } = await import(glue);
 await init({ module_or_path: tag.dataset.wasm });
+// What the first render needs whatever the language (the built-in data), while the texts may
+// still be on their way.
+prepare();
 // The wasm usually arrives last; do not hold the page for long if the texts are slower.
 const text = await Promise.race([texts, new Promise((ok) => setTimeout(ok, 300, null))]);
 if (text) provide(lang, text);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trunk's post_build hook (Trunk.toml). Trunk runs the hooks of one stage at the same time, so the
 # steps are one hook, in order: the submit and pre-check workers' WebAssembly, the embedding
-# script anyqtama.js, stale JS snippets dropped (scripts/prune-snippets.mjs), the JavaScript minified (scripts/minify.mjs), then what needs the
+# script anyqtama.js, stale JS snippets dropped (scripts/prune-snippets.mjs), the standalone
+# page's start.js bundled with the glue (scripts/bundle-start.mjs), the JavaScript minified (scripts/minify.mjs), then what needs the
 # finished site: the fetched languages and the service
 # worker, whose file list and version cover every file, those before included
 # (scripts/build-offline.mjs).
@@ -11,5 +12,6 @@ bash "$ROOT/scripts/build-worker.sh" submit
 bash "$ROOT/scripts/build-worker.sh" precheck
 bash "$ROOT/scripts/build-embed.sh"
 node "$ROOT/scripts/prune-snippets.mjs"
+ESBUILD="$ROOT/.tools/esbuild/node_modules/.bin/esbuild" node "$ROOT/scripts/bundle-start.mjs"
 ESBUILD="$ROOT/.tools/esbuild/node_modules/.bin/esbuild" node "$ROOT/scripts/minify.mjs"
 node "$ROOT/scripts/build-offline.mjs"

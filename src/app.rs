@@ -124,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
     let config = host.config.clone();
     let store = use_memo(config.instance.clone(), |instance| Store::new(instance));
     let store: Store = (*store).clone();
-    let regulation = use_state(|| Rc::new(Regulation::builtin()));
+    let regulation = use_state(data::builtin);
     let data_generation = use_state(|| 0u32);
     let data_state = use_state(|| DataState::Builtin);
     // The built-in data is parsed once, above; a fresh draft starts on its first page.

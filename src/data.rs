@@ -8,6 +8,7 @@
 //! does not validate is reported by URL, and the built-in data stays in use.
 
 use anyqtama_core::Regulation;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -49,6 +50,24 @@ impl DataUrls {
 pub struct LoadError {
     pub url: String,
     pub reason: String,
+}
+
+thread_local! {
+    /// The built-in data, parsed once for every widget of the page (see [`builtin`]).
+    static BUILTIN: std::cell::OnceCell<Rc<Regulation>> = const { std::cell::OnceCell::new() };
+}
+
+/// The built-in regulation, parsed on first use and then shared: by every widget of the page, and
+/// with [`prepare`], which the page's script calls while the texts of its language are still on
+/// their way, so that the first render does not parse it.
+pub fn builtin() -> Rc<Regulation> {
+    BUILTIN.with(|b| b.get_or_init(|| Rc::new(Regulation::builtin())).clone())
+}
+
+/// Does before mounting what the first render needs and does not depend on the page's language
+/// or configuration: reading the built-in data.
+pub fn prepare() {
+    builtin();
 }
 
 /// Fetches a text file (same rules as any `fetch`: CORS applies to other origins). Through

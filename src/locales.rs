@@ -70,7 +70,8 @@ pub fn provide(lang: Lang, text: String) -> Option<Rc<Localizer>> {
 #[hook]
 pub fn use_texts(lang: Lang, revert: Callback<Lang>) -> (Rc<Localizer>, Option<Lang>) {
     let at_hand = cached(lang);
-    let shown = use_mut_ref(|| cached(Lang::Kk).expect("Kazakh is compiled in"));
+    // (Kazakh's texts are parsed only if they are shown: not on a first render in ru or en.)
+    let shown = use_mut_ref(|| at_hand.clone().or_else(|| cached(Lang::Kk)).expect("Kazakh is compiled in"));
     if let Some(t) = &at_hand {
         *shown.borrow_mut() = t.clone();
     }

@@ -47,6 +47,14 @@ pub fn texts(lang: &str, text: String) -> bool {
     anyqtama_core::Lang::parse(lang).and_then(|lang| anyqtama_web::locales::provide(lang, text)).is_some()
 }
 
+/// Reads the built-in data before the widget is mounted (once a page; optional). The page's
+/// script calls it after loading the wasm, while the texts of its language may still be on their
+/// way, so that the first render does not wait for it.
+#[wasm_bindgen]
+pub fn prepare() {
+    anyqtama_web::data::prepare();
+}
+
 /// Talc instead of the standard library's dlmalloc: ~2.5 KB less gzipped WebAssembly.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
