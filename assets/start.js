@@ -15,22 +15,21 @@ import init, { mount, prepare, texts as provide } from "@anyqtama/glue";
 // index.html preloads it.
 const tag = document.querySelector("script[data-wasm]");
 
-// Only Kazakh is compiled in. When the page will start in Russian or English (the saved draft's
-// language, else the browser's first of kk/ru/en: the widget's own order, src/app.rs
-// start_draft), their texts are fetched now, while the wasm loads, and given to the
-// widget before it mounts, so that its first render is in that language. This is a hint: if
-// the guess is wrong or the texts are late, the widget shows Kazakh and fetches what it needs.
-const expected = () => {
-  let saved = null;
-  try {
-    saved = JSON.parse(localStorage.getItem("anyqtama.draft"))?.lang;
-  } catch {}
-  const browser = (navigator.languages?.length ? navigator.languages : [navigator.language ?? ""])
-    .map((l) => /^([a-z]{2})(?:$|[-_])/i.exec(l)?.[1].toLowerCase())
-    .find((l) => l === "kk" || l === "ru" || l === "en");
-  return saved ?? browser;
-};
-const lang = expected();
+// Kazakh is compiled in, and for Russian and English the texts of the first page
+// (locales/first-page.txt). A fresh draft starts on that page: the widget renders at once, in
+// the browser's first of kk/ru/en (its own order, src/app.rs start_draft), and fetches the rest
+// of that language's texts itself. A saved draft may be on any page: when it is in Russian or
+// English, its texts are fetched now, while the wasm loads, and given to the widget before it
+// mounts, so that its first render is in that language. This is a hint: if the texts are late,
+// the widget shows Kazakh and fetches what it needs.
+let saved = null;
+try {
+  saved = localStorage.getItem("anyqtama.draft");
+} catch {}
+let lang = null;
+try {
+  lang = JSON.parse(saved)?.lang;
+} catch {}
 const texts =
   lang === "ru" || lang === "en"
     ? fetch(new URL(`locales/${lang}.ftl`, import.meta.url))
@@ -42,7 +41,9 @@ await init({ module_or_path: tag.dataset.wasm });
 // What the first render needs whatever the language (the built-in data), while the texts may
 // still be on their way.
 prepare();
-// The wasm usually arrives last; do not hold the page for long if the texts are slower.
-const text = await Promise.race([texts, new Promise((ok) => setTimeout(ok, 300, null))]);
-if (text) provide(lang, text);
+if (lang === "ru" || lang === "en") {
+  // The wasm usually arrives last; do not hold the page for long if the texts are slower.
+  const text = await Promise.race([texts, new Promise((ok) => setTimeout(ok, 300, null))]);
+  if (text) provide(lang, text);
+}
 mount(document.body, document.body, ["page", "true"]);

@@ -150,7 +150,8 @@ pub fn App(props: &AppProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |lang: Lang| draft.dispatch(Action::SetLang(lang)))
     };
-    let (t, lang_failed) = crate::locales::use_texts(draft.lang, on_lang.clone());
+    let (t, lang_failed) =
+        crate::locales::use_texts(draft.lang, on_lang.clone(), draft.step == first_step(&regulation));
 
     // The core's verdict, on every change of the application (or of the data).
     let report = {
@@ -335,7 +336,8 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Shared> context={shared.clone()}>
           // In a host page the widget is one named region of the portal's page, not a page of
           // its own: no <main>, <header> or <footer> landmarks, no skip link (the portal's).
-          <div class="anyqtama" lang={t.lang().tag()}
+          // (data-texts: only the first page's texts are at hand yet: src/locales.rs first_page.)
+          <div class="anyqtama" lang={t.lang().tag()} data-texts={t.is_partial().then_some("first-page")}
               role={(!config.page).then_some("region")} aria-label={(!config.page).then(|| t.text("app-title"))}>
             if config.page {
                 <a class="skip-link no-print" href="#main">{ t.text("app-skip-link") }</a>

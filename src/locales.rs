@@ -22,6 +22,22 @@ pub fn cached(lang: Lang) -> Option<Rc<Localizer>> {
     found.or_else(|| embedded(lang).then(|| keep(Localizer::new(lang))))
 }
 
+thread_local! {
+    /// The first page's texts of ru and en (compiled in), once each.
+    static FIRST_PAGE: RefCell<Vec<Rc<Localizer>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The first page's texts of `lang`, compiled in (`Localizer::first_page`: the rest in Kazakh
+/// until the language's file has arrived).
+pub fn first_page(lang: Lang) -> Rc<Localizer> {
+    if let Some(t) = FIRST_PAGE.with(|f| f.borrow().iter().find(|t| t.lang() == lang).cloned()) {
+        return t;
+    }
+    let t = Rc::new(Localizer::first_page(lang));
+    FIRST_PAGE.with(|f| f.borrow_mut().push(t.clone()));
+    t
+}
+
 fn keep(t: Localizer) -> Rc<Localizer> {
     let t = Rc::new(t);
     LOADED.with(|l| l.borrow_mut().push(t.clone()));
@@ -67,11 +83,19 @@ pub fn provide(lang: Lang, text: String) -> Option<Rc<Localizer>> {
 /// The texts to show for `lang`: at once when at hand, else the current ones until `lang`'s have
 /// arrived. Also the language whose texts could not be fetched, for an alert (until another
 /// choice); `revert` is then told the language still shown, so that choosing again tries again.
+/// A widget that starts on its first page (`first_page`) in a language whose texts are not at
+/// hand starts with that page's texts, compiled in ([`first_page`]), not in Kazakh.
 #[hook]
-pub fn use_texts(lang: Lang, revert: Callback<Lang>) -> (Rc<Localizer>, Option<Lang>) {
+pub fn use_texts(lang: Lang, revert: Callback<Lang>, first_page: bool) -> (Rc<Localizer>, Option<Lang>) {
     let at_hand = cached(lang);
     // (Kazakh's texts are parsed only if they are shown: not on a first render in ru or en.)
-    let shown = use_mut_ref(|| at_hand.clone().or_else(|| cached(Lang::Kk)).expect("Kazakh is compiled in"));
+    let shown = use_mut_ref(|| {
+        at_hand
+            .clone()
+            .or_else(|| first_page.then(|| self::first_page(lang)))
+            .or_else(|| cached(Lang::Kk))
+            .expect("Kazakh is compiled in")
+    });
     if let Some(t) = &at_hand {
         *shown.borrow_mut() = t.clone();
     }
@@ -81,7 +105,10 @@ pub fn use_texts(lang: Lang, revert: Callback<Lang>) -> (Rc<Localizer>, Option<L
     let arrived = use_force_update();
     let wanted = use_mut_ref(|| lang);
     {
-        let (failed, stayed) = (failed.clone(), shown.lang());
+        // (Over the first page's texts, a failure goes back to Kazakh, the language whose
+        // texts are all there.)
+        let stayed = if shown.is_partial() { Lang::Kk } else { shown.lang() };
+        let failed = failed.clone();
         let fetch = at_hand.is_none();
         use_effect_with(lang, move |&lang| {
             *wanted.borrow_mut() = lang;

@@ -2,6 +2,10 @@
 //! translators; the widget's first page pays for every byte). A comment is a line starting with
 //! `#` (a pattern's continuation lines are indented, so no text is lost); every other line is
 //! kept as it is.
+//!
+//! Also writes `<lang>/first-page.ftl` for ru and en: the messages `locales/first-page.txt` lists
+//! (the widget's first page), taken from that language's `core.ftl` and `app.ftl`; a listed id
+//! that a language lacks stops the build.
 
 use std::path::Path;
 
@@ -26,4 +30,43 @@ fn main() {
             std::fs::write(Path::new(&out).join(lang).join(file), kept).expect("OUT_DIR is writable");
         }
     }
+    let list = locales.join("first-page.txt");
+    println!("cargo:rerun-if-changed={}", list.display());
+    let list = std::fs::read_to_string(&list).expect("locales/first-page.txt");
+    let ids: Vec<&str> =
+        list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    for lang in ["ru", "en"] {
+        let mut messages = Vec::new();
+        for file in ["core.ftl", "app.ftl"] {
+            let text = std::fs::read_to_string(Path::new(&out).join(lang).join(file)).expect("written above");
+            messages.extend(messages_of(&text));
+        }
+        let mut subset = String::new();
+        for id in &ids {
+            let Some((_, message)) = messages.iter().find(|(m, _)| m == id) else {
+                panic!("locales/first-page.txt: {id} is not in locales/{lang}/core.ftl or app.ftl");
+            };
+            subset.push_str(message);
+        }
+        std::fs::write(Path::new(&out).join(lang).join("first-page.ftl"), subset)
+            .expect("OUT_DIR is writable");
+    }
+}
+
+/// The messages of a Fluent file without comments: each id with its text (its line and the
+/// indented lines after it).
+fn messages_of(text: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let continues = line.starts_with([' ', '\t']) || line.trim().is_empty();
+        match (continues, out.last_mut()) {
+            (true, Some((_, message))) => message.push_str(&format!("{line}\n")),
+            (true, None) => {}
+            (false, _) => {
+                let id = line.split('=').next().unwrap_or("").trim().to_string();
+                out.push((id, format!("{line}\n")));
+            }
+        }
+    }
+    out
 }

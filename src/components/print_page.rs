@@ -19,7 +19,7 @@ pub fn PrintPage() -> Html {
     // whose texts are at hand.
     let (f, failed) = {
         let form_lang = form_lang.clone();
-        crate::locales::use_texts(*form_lang, Callback::from(move |l| form_lang.set(l)))
+        crate::locales::use_texts(*form_lang, Callback::from(move |l| form_lang.set(l)), false)
     };
     let t = &shared.t;
     let rules = shared.rules();

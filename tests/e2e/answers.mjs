@@ -166,11 +166,20 @@ test("the first language follows the browser's preferred languages; a saved draf
 
 test("a Russian or English first page is in that language from its first render, not Kazakh for a moment", async () => {
   // What the heading says the moment it is first in the document (before any later render).
+  // With it, the page's own words of that render: the Continue button, the language menu's name,
+  // the footer's heading (the heading itself is the rules' data).
   const first = () => {
     const seen = new MutationObserver(() => {
       const h = document.getElementById("page-heading");
       if (h && window.__firstHeading === undefined) {
         window.__firstHeading = h.textContent;
+        window.__firstText = document.querySelector(".anyqtama")?.innerText;
+        window.__firstTexts = document.querySelector(".anyqtama")?.dataset.texts ?? "all";
+        window.__firstWords = [
+          document.querySelector("[data-testid=continue]")?.textContent,
+          document.querySelector("nav.lang-switch")?.getAttribute("aria-label"),
+          document.getElementById("rules-heading")?.textContent,
+        ];
         seen.disconnect();
       }
     });
@@ -188,13 +197,28 @@ test("a Russian or English first page is in that language from its first render,
     try {
       await waitForLang(page, lang);
       const heading = clean(await page.evaluate(() => window.__firstHeading));
-      assert.equal(heading, clean(headingOf("request", lang)), `${locale}${draft ? ", saved in " + draft.lang : ""}: the first render's heading`);
+      const what = `${locale}${draft ? ", saved in " + draft.lang : ""}`;
+      assert.equal(heading, clean(headingOf("request", lang)), `${what}: the first render's heading`);
+      const words = (await page.evaluate(() => window.__firstWords)).map((w) => clean(w ?? ""));
+      const expected = ["app-continue", "app-lang-switch", "app-rules-heading"].map((id) => clean(TEXT[lang][id]));
+      assert.deepEqual(words, expected, `${what}: the first render's own words`);
+      // A first visit in ru or en renders from the first page's texts compiled in (a saved draft
+      // waits for its language's file): once the rest has arrived, not a word of the page changes,
+      // so none of that render was in Kazakh for want of a text (locales/first-page.txt).
+      const firstTexts = await page.evaluate(() => window.__firstTexts);
+      assert.equal(firstTexts, !draft && lang !== "kk" ? "first-page" : "all", `${what}: the texts of the first render`);
+      if (!draft) {
+        const later = await page.evaluate(() => document.querySelector(".anyqtama").innerText);
+        assert.equal(clean(await page.evaluate(() => window.__firstText)), clean(later), `${what}: the first render, then with all the texts`);
+      }
       assert.deepEqual(errors, [], locale);
     } finally {
       await context.close();
     }
   }
-  // The texts are fetched once, by the page's script; the widget does not ask again.
+  // A first visit renders from the first page's texts compiled in; the rest of the language's
+  // texts are then fetched once (by the widget: the page's script fetches them only for a saved
+  // draft, tested above), and the next page is in that language.
   const { context, page } = await open(null, { locale: "en-US" });
   try {
     await waitForLang(page, "en");

@@ -88,7 +88,9 @@ export const seedDraft = (context, draft) =>
  * Waits until the standalone page is in `lang` (its `<html lang>`): only Kazakh is compiled in, so
  * a page that starts in ru or en (a saved draft's language) shows Kazakh until those texts arrive.
  */
-export const waitForLang = (page, lang) => page.waitForFunction((l) => document.documentElement.lang === l, lang);
+// The page is in `lang` with all its texts (not only the first page's: src/locales.rs first_page).
+export const waitForLang = (page, lang) =>
+  page.waitForFunction((l) => document.documentElement.lang === l && !document.querySelector("[data-texts=first-page]"), lang);
 
 export const clean = (s) => (s ?? "").replace(/[\u2068\u2069]/g, "").replace(/\s+/g, " ").trim();
 

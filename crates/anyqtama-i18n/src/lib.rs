@@ -12,6 +12,8 @@ use anyqtama_core::{Date, Lang};
 use fluent_bundle::FluentResource;
 pub mod mini;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 
 /// The Fluent files of each language, in the order they are added to the bundle.
 pub const FILES: [&str; 7] =
@@ -107,6 +109,10 @@ impl From<i64> for Value<'_> {
 pub struct Localizer {
     lang: Lang,
     bundle: mini::Bundle,
+    /// Only for [`Localizer::first_page`]: Kazakh, for a message it lacks (made on first need).
+    fallback: Option<OnceLock<Box<Localizer>>>,
+    /// Whether a message was missing and the fallback answered.
+    fell_back: AtomicBool,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -128,7 +134,34 @@ impl Localizer {
     /// language that is not compiled in. The text must live as long as the program (the widget
     /// keeps each language it fetched once).
     pub fn from_text(lang: Lang, sources: &[&'static str]) -> Localizer {
-        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), sources) }
+        Localizer::of(lang, mini::Bundle::new(lang.tag(), sources))
+    }
+
+    fn of(lang: Lang, bundle: mini::Bundle) -> Localizer {
+        Localizer { lang, bundle, fallback: None, fell_back: AtomicBool::new(false) }
+    }
+
+    /// The texts of the widget's first page in `lang` (`locales/first-page.txt`), compiled in
+    /// for ru and en too, so that a first visit in those languages renders at once while the
+    /// rest of their texts is fetched. A message that is not among them is formatted in Kazakh
+    /// (and [`Localizer::fell_back`] says so). Kazakh's own are all of them.
+    pub fn first_page(lang: Lang) -> Localizer {
+        let subset = match lang {
+            Lang::Kk => return Localizer::new(Lang::Kk),
+            Lang::Ru => ftl!("ru", "first-page.ftl"),
+            Lang::En => ftl!("en", "first-page.ftl"),
+        };
+        Localizer { fallback: Some(OnceLock::new()), ..Localizer::from_text(lang, &[subset]) }
+    }
+
+    /// Whether these are only some of the language's texts ([`Localizer::first_page`]).
+    pub fn is_partial(&self) -> bool {
+        self.fallback.is_some()
+    }
+
+    /// Whether a message was asked for that these texts lack, and was given in Kazakh instead.
+    pub fn fell_back(&self) -> bool {
+        self.fell_back.load(Ordering::Relaxed)
     }
 
     /// The localizer of `lang` with only the named files of [`FILES`] (e.g. `core.ftl`,
@@ -137,7 +170,7 @@ impl Localizer {
     pub fn with_files(lang: Lang, files: &[&str]) -> Localizer {
         let chosen: Vec<&str> =
             FILES.iter().zip(all_sources(lang)).filter(|(f, _)| files.contains(f)).map(|(_, s)| s).collect();
-        Localizer { lang, bundle: mini::Bundle::new(lang.tag(), &chosen) }
+        Localizer::of(lang, mini::Bundle::new(lang.tag(), &chosen))
     }
 
     pub fn lang(&self) -> Lang {
@@ -168,7 +201,14 @@ impl Localizer {
                 )
             })
             .collect();
-        self.bundle.format(id, &margs).unwrap_or_else(|| id.to_string())
+        match (self.bundle.format(id, &margs), &self.fallback) {
+            (Some(text), _) => text,
+            (None, Some(kazakh)) => {
+                self.fell_back.store(true, Ordering::Relaxed);
+                kazakh.get_or_init(|| Box::new(Localizer::new(Lang::Kk))).format(id, args)
+            }
+            (None, None) => id.to_string(),
+        }
     }
 
     /// A date the local way: "1 Apr 2026", "1 апреля 2026 г.", "2026 ж. 1 сәуір".
