@@ -251,7 +251,11 @@ test("two widgets keep separate drafts; unmounting empties the shadow root and f
     await page.evaluate(() => document.querySelector("anyqtama-form").remove());
     assert.equal((await page.evaluate(() => Anyqtama.stats())).widgets, 0);
 
-    // Mounting and unmounting again and again does not grow the WebAssembly memory.
+    // Mounting and unmounting again and again does not keep a widget's memory. It does keep
+    // about 1 KB a mount: Yew never releases the event listeners of an app's root, nor the
+    // root's data they hold (yew 0.23, dom_bundle/subtree_root.rs: "this event handler is
+    // static", `forget`), 2 to 3 pages of 64 KB over these 150 mounts. A widget's own state (its
+    // draft, report, texts, the built-in data) would be tens of KB a mount.
     const memory = await page.evaluate(async () => {
       const el = document.createElement("div");
       document.body.append(el);
@@ -270,7 +274,8 @@ test("two widgets keep separate drafts; unmounting empties the shadow root and f
       await cycle(150);
       return { warm, after: Anyqtama.stats().memoryBytes };
     });
-    assert.equal(memory.after, memory.warm, `WebAssembly memory grew from ${memory.warm} to ${memory.after} bytes`);
+    const perMount = (memory.after - memory.warm) / 150;
+    assert.ok(perMount <= 1800, `WebAssembly memory grew from ${memory.warm} to ${memory.after} bytes: ${Math.round(perMount)} bytes a mount`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
