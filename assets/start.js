@@ -12,8 +12,9 @@ import "./sw-register.js";
 import init, { mount, prepare, texts as provide } from "@anyqtama/glue";
 
 // Trunk.toml's pattern_script writes the tag that loads this file, with the wasm's hashed name;
-// index.html preloads it.
+// index.html preloads it. Its compilation starts first: it needs nothing else.
 const tag = document.querySelector("script[data-wasm]");
+const loaded = init({ module_or_path: tag.dataset.wasm });
 
 // Kazakh is compiled in, and for Russian and English the texts of the first page
 // (locales/first-page.txt). A fresh draft starts on that page: the widget renders at once, in
@@ -37,7 +38,7 @@ const texts =
         .catch(() => null)
     : Promise.resolve(null);
 
-await init({ module_or_path: tag.dataset.wasm });
+await loaded;
 // What the first render needs whatever the language (the built-in data), while the texts may
 // still be on their way.
 prepare();
