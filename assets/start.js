@@ -47,4 +47,6 @@ if (lang === "ru" || lang === "en") {
   const text = await Promise.race([texts, new Promise((ok) => setTimeout(ok, 300, null))]);
   if (text) provide(lang, text);
 }
+// (An async script: it may run before the parser has reached <body>.)
+if (!document.body) await new Promise((ok) => addEventListener("DOMContentLoaded", ok, { once: true }));
 mount(document.body, document.body, ["page", "true"]);

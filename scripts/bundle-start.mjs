@@ -22,7 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 const htmlPath = join(STAGE, "index.html");
 let html = readFileSync(htmlPath, "utf8");
-const tag = html.match(/<script type="module" src="([^"]*)start\.js" data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/);
+const tag = html.match(/<script type="module" async src="([^"]*)start\.js" data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/);
 if (!tag) throw new Error("bundle-start: index.html has no start.js tag as Trunk.toml's pattern_script writes it");
 const [whole, base, jsUrl, wasmUrl] = tag;
 const glue = join(STAGE, jsUrl.slice(base.length));
@@ -48,7 +48,7 @@ if (!/from"\.\/snippets\/[^"]+\/src\/js\/shell\.js"/.test(bundle.toString())) {
 // The page's script with its integrity; the glue's preload goes (it is in the bundle), the
 // snippet's stays (the bundle imports it).
 const sri = `sha384-${createHash("sha384").update(bundle).digest("base64")}`;
-html = html.replace(whole, `<script type="module" src="${base}start.js" data-wasm="${wasmUrl}" integrity="${sri}"></script>`);
+html = html.replace(whole, `<script type="module" async src="${base}start.js" data-wasm="${wasmUrl}" integrity="${sri}"></script>`);
 const escaped = jsUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const preload = new RegExp(`<link rel="modulepreload" href="${escaped}"[^>]*>`);
 if (!preload.test(html)) throw new Error(`bundle-start: index.html does not preload ${jsUrl}`);
