@@ -23,26 +23,22 @@ const loaded = init({ module_or_path: tag.dataset.wasm });
 // English, its texts are fetched now, while the wasm loads, and given to the widget before it
 // mounts, so that its first render is in that language. This is a hint: if the texts are late,
 // the widget shows Kazakh and fetches what it needs.
-let saved = null;
-try {
-  saved = localStorage.getItem("anyqtama.draft");
-} catch {}
 let lang = null;
 try {
-  lang = JSON.parse(saved)?.lang;
+  lang = JSON.parse(localStorage.getItem("anyqtama.draft"))?.lang;
 } catch {}
 const texts =
   lang === "ru" || lang === "en"
     ? fetch(new URL(`locales/${lang}.ftl`, import.meta.url))
         .then((r) => (r.ok ? r.text() : null))
         .catch(() => null)
-    : Promise.resolve(null);
+    : null;
 
 await loaded;
 // What the first render needs whatever the language (the built-in data), while the texts may
 // still be on their way.
 prepare();
-if (lang === "ru" || lang === "en") {
+if (texts) {
   // The wasm usually arrives last; do not hold the page for long if the texts are slower.
   const text = await Promise.race([texts, new Promise((ok) => setTimeout(ok, 300, null))]);
   if (text) provide(lang, text);

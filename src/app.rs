@@ -150,8 +150,8 @@ pub fn App(props: &AppProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |lang: Lang| draft.dispatch(Action::SetLang(lang)))
     };
-    let (t, lang_failed) =
-        crate::locales::use_texts(draft.lang, on_lang.clone(), draft.step == first_step(&regulation));
+    let on_first_page = draft.step == first_step(&regulation);
+    let (t, lang_failed) = crate::locales::use_texts(draft.lang, on_lang.clone(), on_first_page);
 
     // The core's verdict, on every change of the application (or of the data).
     let report = {
@@ -309,7 +309,6 @@ pub fn App(props: &AppProps) -> Html {
         store: store.clone(),
     };
 
-    let on_first_page = draft.step == first_step(&regulation);
     let page = match &draft.step {
         _ if *precheck => html! { <PrecheckPage on_back={set_precheck.clone()} /> },
         Step::Section(id) => html! { <SectionPage key={id.clone()} section={id.clone()} /> },

@@ -12,30 +12,24 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 thread_local! {
-    /// Each language once: compiled in, or fetched (its text then lives as long as the page).
+    /// Each language once: compiled in, or fetched (its text then lives as long as the page);
+    /// and the first page's texts of ru and en, once each when they were needed.
     static LOADED: RefCell<Vec<Rc<Localizer>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn find(lang: Lang, partial: bool) -> Option<Rc<Localizer>> {
+    LOADED.with(|l| l.borrow().iter().find(|t| t.lang() == lang && t.is_partial() == partial).cloned())
 }
 
 /// The texts of `lang` if they are at hand (compiled in, or fetched before).
 pub fn cached(lang: Lang) -> Option<Rc<Localizer>> {
-    let found = LOADED.with(|l| l.borrow().iter().find(|t| t.lang() == lang).cloned());
-    found.or_else(|| embedded(lang).then(|| keep(Localizer::new(lang))))
+    find(lang, false).or_else(|| embedded(lang).then(|| keep(Localizer::new(lang))))
 }
 
-thread_local! {
-    /// The first page's texts of ru and en (compiled in), once each.
-    static FIRST_PAGE: RefCell<Vec<Rc<Localizer>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The first page's texts of `lang`, compiled in (`Localizer::first_page`: the rest in Kazakh
-/// until the language's file has arrived).
+/// The texts for a first page in `lang`: all of them when at hand, else the first page's, compiled
+/// in (`Localizer::first_page`: the rest in Kazakh until the language's file has arrived).
 pub fn first_page(lang: Lang) -> Rc<Localizer> {
-    if let Some(t) = FIRST_PAGE.with(|f| f.borrow().iter().find(|t| t.lang() == lang).cloned()) {
-        return t;
-    }
-    let t = Rc::new(Localizer::first_page(lang));
-    FIRST_PAGE.with(|f| f.borrow_mut().push(t.clone()));
-    t
+    cached(lang).or_else(|| find(lang, true)).unwrap_or_else(|| keep(Localizer::first_page(lang)))
 }
 
 fn keep(t: Localizer) -> Rc<Localizer> {

@@ -52,7 +52,7 @@ pub fn texts(lang: &str, text: String) -> bool {
 /// way, so that the first render does not wait for it.
 #[wasm_bindgen]
 pub fn prepare() {
-    anyqtama_web::data::prepare();
+    anyqtama_web::data::builtin();
 }
 
 /// Talc instead of the standard library's dlmalloc: ~2.5 KB less gzipped WebAssembly.

@@ -9,6 +9,12 @@
 
 use std::path::Path;
 
+// The crate's own reading of a Fluent file (the formatter's), so that the first page's messages
+// are copied as the widget will read them.
+#[allow(dead_code)]
+#[path = "src/messages.rs"]
+mod messages;
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     // As Cargo gives it when it runs this script, not as it was when the script was compiled.
@@ -36,37 +42,21 @@ fn main() {
     let ids: Vec<&str> =
         list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     for lang in ["ru", "en"] {
-        let mut messages = Vec::new();
-        for file in ["core.ftl", "app.ftl"] {
-            let text = std::fs::read_to_string(Path::new(&out).join(lang).join(file)).expect("written above");
-            messages.extend(messages_of(&text));
-        }
+        let texts: Vec<String> = ["core.ftl", "app.ftl"]
+            .iter()
+            .map(|file| {
+                std::fs::read_to_string(Path::new(&out).join(lang).join(file)).expect("written above")
+            })
+            .collect();
         let mut subset = String::new();
         for id in &ids {
-            let Some((_, message)) = messages.iter().find(|(m, _)| m == id) else {
+            let Some(message) = texts.iter().flat_map(|t| messages::messages(t)).find(|m| m.id == *id) else {
                 panic!("locales/first-page.txt: {id} is not in locales/{lang}/core.ftl or app.ftl");
             };
-            subset.push_str(message);
+            subset.push_str(message.whole.trim_end());
+            subset.push('\n');
         }
         std::fs::write(Path::new(&out).join(lang).join("first-page.ftl"), subset)
             .expect("OUT_DIR is writable");
     }
-}
-
-/// The messages of a Fluent file without comments: each id with its text (its line and the
-/// indented lines after it).
-fn messages_of(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in text.lines() {
-        let continues = line.starts_with([' ', '\t']) || line.trim().is_empty();
-        match (continues, out.last_mut()) {
-            (true, Some((_, message))) => message.push_str(&format!("{line}\n")),
-            (true, None) => {}
-            (false, _) => {
-                let id = line.split('=').next().unwrap_or("").trim().to_string();
-                out.push((id, format!("{line}\n")));
-            }
-        }
-    }
-    out
 }

@@ -10,6 +10,7 @@ use anyqtama_core::report::{Arg, Finding};
 use anyqtama_core::rules::RuleSet;
 use anyqtama_core::{Date, Lang};
 use fluent_bundle::FluentResource;
+mod messages;
 pub mod mini;
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -115,25 +115,9 @@ impl Bundle {
     pub fn new(lang: &'static str, sources: &[&'static str]) -> Bundle {
         let mut msgs: Vec<(&'static str, Vec<Elem<'static>>)> = Vec::new();
         for src in sources {
-            let mut rest: &'static str = src;
-            while !rest.is_empty() {
-                let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
-                let line = &rest[..line_end];
-                let starts_id = line.starts_with(|c: char| c.is_ascii_alphabetic());
-                if let (true, Some(eq)) = (starts_id, line.find('=')) {
-                    let id = line[..eq].trim_end();
-                    // The value: this line and the indented lines after it.
-                    let mut end = line_end;
-                    while end < rest.len() && rest[end..].starts_with([' ', '\t']) {
-                        end += rest[end..].find('\n').map_or(rest.len() - end, |i| i + 1);
-                    }
-                    let value = rest[eq + 1..end].trim();
-                    if !msgs.iter().any(|(i, _)| *i == id) {
-                        msgs.push((id, pattern(value, false).0));
-                    }
-                    rest = &rest[end..];
-                } else {
-                    rest = &rest[line_end..];
+            for m in crate::messages::messages(src) {
+                if !msgs.iter().any(|(i, _)| *i == m.id) {
+                    msgs.push((m.id, pattern(m.value, false).0));
                 }
             }
         }
