@@ -9,7 +9,7 @@
 //!   [`validation`]: which blockers belong to which page.
 //! - [`storage`]: the draft in `localStorage`, the files in IndexedDB; [`data`]: newer rules,
 //!   calendar and sector list from a portal's URLs; [`locales`]: the texts, ru and en fetched
-//!   when chosen.
+//!   when chosen; [`later`]: effects that need not hold up a render.
 //! - [`components`]: one component a file; [`App`] puts them together.
 
 mod app;
@@ -18,6 +18,7 @@ pub mod context;
 pub mod data;
 pub mod draft;
 pub mod embed;
+pub mod later;
 pub mod locales;
 pub mod steps;
 pub mod storage;

@@ -112,22 +112,24 @@ pub fn use_texts(lang: Lang, revert: Callback<Lang>, first_page: bool) -> (Rc<Lo
                 }
                 return;
             }
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = load(lang).await;
-                // Only the latest choice counts (a slow fetch must not undo a newer one).
-                if *wanted.borrow() != lang {
-                    return;
-                }
-                match result {
-                    Ok(_) => {
-                        failed.set(None);
-                        arrived.force_update();
+            crate::later::after_render(move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = load(lang).await;
+                    // Only the latest choice counts (a slow fetch must not undo a newer one).
+                    if *wanted.borrow() != lang {
+                        return;
                     }
-                    Err(_) => {
-                        failed.set(Some((lang, stayed)));
-                        revert.emit(stayed);
+                    match result {
+                        Ok(_) => {
+                            failed.set(None);
+                            arrived.force_update();
+                        }
+                        Err(_) => {
+                            failed.set(Some((lang, stayed)));
+                            revert.emit(stayed);
+                        }
                     }
-                }
+                })
             });
         });
     }

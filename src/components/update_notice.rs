@@ -26,8 +26,8 @@ pub fn UpdateNotice() -> Html {
         let ready = ready.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| EventListener::new(&w, READY, move |_| ready.set(true)));
-            // A version may have been waiting before this page started: ask.
-            announce(QUERY);
+            // A version may have been waiting before this page started: ask (after the render).
+            crate::later::after_render(|| announce(QUERY));
             // Dropping the listener removes it.
             move || drop(listener)
         });

@@ -327,7 +327,8 @@ describe("on the way", { concurrency: 3 }, () => {
       await fillSection(page, "applicant", fx.answers);
       for (const lang of ["ru", "en"]) {
         await switchLang(page, lang, headingOf("applicant", lang));
-        assert.equal(await page.title(), text(lang, "app-title"));
+        // (The title follows the render by a task: src/later.rs.)
+        await page.waitForFunction((t) => document.title === t, text(lang, "app-title"));
         await assertProgress(page, lang, 2, journeyOf("reissue-employer").length);
         await assertSection(page, "applicant", fx.answers, `${lang}, applicant: `);
       }
