@@ -6,15 +6,18 @@
 // import before the wasm starts. The glue's one snippet (src/js/shell.js) stays its own file,
 // preloaded by index.html: the submit worker imports it by its address. An external file, not an
 // inline loader, so that the page runs under a strict Content-Security-Policy (script-src 'self'
-// 'wasm-unsafe-eval', no 'unsafe-inline'). Host pages include the embedding script instead
-// (assets/embed.js, docs/EMBEDDING.md).
+// 'wasm-unsafe-eval' and the one inline line's hash, no 'unsafe-inline'). Host pages include the
+// embedding script instead (assets/embed.js, docs/EMBEDDING.md).
 import "./sw-register.js";
 import init, { mount, prepare, texts as provide } from "@anyqtama/glue";
 
 // Trunk.toml's pattern_script writes the tag that loads this file, with the wasm's hashed name;
-// index.html preloads it. Its compilation starts first: it needs nothing else.
+// index.html preloads it, and its one inline line (COMPILE in scripts/bundle-start.mjs) has
+// started compiling it while the page was parsed: this file often arrives after the wasm. Here
+// the module is instantiated; without that line's module (blocked, failed), the wasm is
+// fetched and compiled here, first: it needs nothing else.
 const tag = document.querySelector("script[data-wasm]");
-const loaded = init({ module_or_path: tag.dataset.wasm });
+const loaded = (async () => init({ module_or_path: (await self.anyqtamaWasm) ?? tag.dataset.wasm }))();
 
 // Kazakh is compiled in, and for Russian and English the texts of the first page
 // (locales/first-page.txt). A fresh draft starts on that page: the widget renders at once, in

@@ -8,12 +8,23 @@
 // site too: the embedding script (anyqtama.js) imports it. Measured in BENCHMARKS.md
 // ("Against SurveyJS, side by side").
 //
+// It also ends index.html's <head> with the page's one inline script, COMPILE below: it starts
+// compiling the wasm while the page is parsed, before start.js has arrived (start.js then
+// instantiates that module). Its text never changes (the wasm's address is an attribute), so
+// its hash is a constant of the Content-Security-Policy (`CSP` in crates/anyqtama-server's
+// static_files.rs and in scripts/serve-dist.mjs): this step fails if either lacks it.
+//
 //   node scripts/bundle-start.mjs   (TRUNK_STAGING_DIR: the build's staging dir; ESBUILD)
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** The inline script: the wasm's compilation, from its address in `data-compile`. */
+const COMPILE =
+  "self.anyqtamaWasm=WebAssembly.compileStreaming(fetch(document.currentScript.dataset.compile)).catch(()=>null)";
+const COMPILE_HASH = `'sha256-${createHash("sha256").update(COMPILE).digest("base64")}'`;
 
 const STAGE = process.env.TRUNK_STAGING_DIR;
 if (!STAGE) throw new Error("bundle-start: TRUNK_STAGING_DIR is not set (run by trunk build)");
@@ -53,5 +64,14 @@ const escaped = jsUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const preload = new RegExp(`<link rel="modulepreload" href="${escaped}"[^>]*>`);
 if (!preload.test(html)) throw new Error(`bundle-start: index.html does not preload ${jsUrl}`);
 html = html.replace(preload, "");
+
+// The compilation starts at the end of <head>, after the wasm's preload, which its fetch uses.
+for (const file of ["crates/anyqtama-server/src/static_files.rs", "scripts/serve-dist.mjs"]) {
+  if (!readFileSync(join(ROOT, file), "utf8").includes(COMPILE_HASH)) {
+    throw new Error(`bundle-start: ${file}'s Content-Security-Policy lacks the inline script's hash ${COMPILE_HASH}`);
+  }
+}
+if (!html.includes("</head>")) throw new Error("bundle-start: index.html has no </head>");
+html = html.replace("</head>", `<script data-compile="${wasmUrl}">${COMPILE}</script></head>`);
 writeFileSync(htmlPath, html);
 console.log(`bundle-start: start.js ${bundle.length} bytes (start, sw-register and ${jsUrl.slice(base.length)})`);

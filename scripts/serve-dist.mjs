@@ -27,11 +27,12 @@ const TYPES = {
   ".woff2": "font/woff2",
 };
 
-// The strict policy the product will be served with: no inline script or style, no eval
-// (WebAssembly compilation only), nothing from other origins.
+// The strict policy the product will be served with: no inline script or style but the one line
+// allowed by its hash (the wasm's compilation started in index.html: COMPILE in
+// scripts/bundle-start.mjs), no eval (WebAssembly compilation only), nothing from other origins.
 export const CSP = [
   "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' 'sha256-wXkwYILVF7cY/EgCR12uN1EipJdEjDNGhoGh/OJYYUs='",
   "style-src 'self'",
   "img-src 'self'",
   "connect-src 'self' wss://127.0.0.1:13579",

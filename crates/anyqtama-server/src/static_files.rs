@@ -8,10 +8,12 @@ use axum::body::Body;
 use axum::http::{header, HeaderValue, Response, StatusCode};
 use std::path::{Path, PathBuf};
 
-/// The policy the product is served with: no inline script or style, no eval (WebAssembly
+/// The policy the product is served with: no inline script or style but one line, allowed by its
+/// hash (the standalone page's start of the wasm's compilation, `COMPILE` in
+/// `scripts/bundle-start.mjs`, which checks that this hash is here), no eval (WebAssembly
 /// compilation only), nothing from other origins but NCALayer's WebSocket on the applicant's own
 /// computer (for the electronic signature, docs/EMBEDDING.md). Equal to `CSP` in `scripts/serve-dist.mjs`.
-pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-wXkwYILVF7cY/EgCR12uN1EipJdEjDNGhoGh/OJYYUs='; style-src 'self'; \
 img-src 'self'; connect-src 'self' wss://127.0.0.1:13579; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
 frame-ancestors 'none'";
 
