@@ -27,10 +27,12 @@ function load() {
   return module;
 }
 
-// Only Kazakh is compiled in. When the portal asks for ru or en (`lang`), that language's texts
-// are fetched while the wasm loads (once a page) and given to the app before the widget mounts,
-// so that its first render is in that language (src/locales.rs `provide`). A hint only: texts
-// later than 300 ms after the wasm are not waited for; the widget then fetches them itself.
+// Kazakh is compiled in, and for ru and en the texts of the first page (locales/first-page.txt):
+// a fresh widget starts there, mounts at once in the portal's language (`lang`) and fetches the
+// rest itself. A saved draft may be on any page: then that language's texts are fetched while
+// the wasm loads (once a page) and given to the app before the widget mounts, so that its first
+// render is in that language (src/locales.rs `provide`). A hint only: texts later than 300 ms
+// after the wasm are not waited for; the widget then fetches them itself.
 const early = new Map();
 function textsFor(lang) {
   const tag = String(lang ?? "").slice(0, 2).toLowerCase();
@@ -42,6 +44,17 @@ function textsFor(lang) {
   return early.get(tag);
 }
 const late = () => new Promise((ok) => setTimeout(ok, 300, null));
+
+// Whether the instance has a saved draft (the key of src/storage.rs `Store`). Where the browser
+// refuses storage, nothing was saved.
+function saved(instance) {
+  const key = instance === "default" ? "anyqtama.draft" : `anyqtama.${instance}.draft`;
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
 
 // Instances: the name of each widget's storage. Two widgets never share one: a second widget
 // asking for a name in use (or two without a name) gets `<name>-2`, and so on, in page order.
@@ -106,10 +119,10 @@ function mount(el, config = {}) {
       if (el[HANDLE] === handle) delete el[HANDLE];
     },
   };
-  const texts = textsFor(config.lang);
+  const texts = saved(instance) ? textsFor(config.lang) : null;
   handle.ready = load().then(
     async (m) => {
-      const early = await Promise.race([texts, late()]);
+      const early = texts && (await Promise.race([texts, late()]));
       if (early) m.texts(...early);
       if (!gone) widget = m.mount(root, el, flatten({ ...config, instance }));
       return handle;

@@ -44,7 +44,13 @@ function record() {
   for (const name of ["ready", "draft-saved", "validity-changed", "submitted", "error"]) {
     document.addEventListener(`anyqtama-${name}`, (e) =>
       // With the heading the widget shows at that moment (for "ready": its first render's).
-      window.__events.push({ name, detail: e.detail, heading: e.target.shadowRoot?.querySelector("h1")?.textContent }),
+      // (texts: "first-page" while the widget has only its first page's texts: src/locales.rs.)
+      window.__events.push({
+        name,
+        detail: e.detail,
+        heading: e.target.shadowRoot?.querySelector("h1")?.textContent,
+        texts: e.target.shadowRoot?.querySelector(".anyqtama")?.dataset.texts,
+      }),
     );
   }
   document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -99,10 +105,12 @@ test("the portal page mounts the widget under its strict CSP and hears its event
 
     const widget = page.locator("anyqtama-form#application");
     assert.equal(await widget.locator("select").inputValue(), "almaty", "the preset akimat");
-    // Russian is fetched (only Kazakh is compiled in; docs/OFFLINE.md) while the app loads, so
-    // the first render is already in Russian, not Kazakh for a moment.
-    const firstHeading = await page.evaluate(() => window.__events.find((e) => e.name === "ready").heading);
-    assert.equal(firstHeading, "Что нужно", "the heading of the first render");
+    // A fresh widget starts on the first page, whose Russian texts are compiled in: it mounts
+    // without waiting for the rest of Russian (fetched afterwards), and its first render is in
+    // Russian, not Kazakh for a moment.
+    const first = await page.evaluate(() => window.__events.find((e) => e.name === "ready"));
+    assert.equal(first.heading, "Что нужно", "the heading of the first render");
+    assert.equal(first.texts, "first-page", "the first render did not wait for locales/ru.ftl");
     assert.equal(await widget.locator("h1").innerText(), "Что нужно");
 
     await widget.locator("input[name=kind][value=issue]").check();
@@ -127,6 +135,14 @@ test("the portal page mounts the widget under its strict CSP and hears its event
 
     const stored = await page.evaluate(() => Object.keys(localStorage).sort());
     assert.deepEqual(stored, ["anyqtama.application.draft"], "the instance's own storage only");
+    // A saved draft resumes on its page, which the first page's texts do not cover: the
+    // Russian texts are fetched while the wasm loads and the first render waits for them.
+    const heading = await widget.locator("h1").innerText();
+    await page.reload({ waitUntil: "load" });
+    await widget.locator("h1").waitFor({ timeout: TIMEOUT });
+    const resumed = await page.evaluate(() => window.__events.find((e) => e.name === "ready"));
+    assert.equal(resumed.heading, heading, "the first render after a reload is the saved page, in Russian");
+    assert.equal(resumed.texts, undefined, "with all of Russian's texts");
     assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violation");
     assert.deepEqual(problems, []);
     await assertAccessible(page, "portal with the widget");
