@@ -141,7 +141,9 @@ pub fn App(props: &AppProps) -> Html {
         let precheck = precheck.clone();
         Callback::from(move |open| precheck.set(open))
     };
-    let saved = use_state(|| true);
+    // (`_eq`: the save after every change sets it, mostly to what it was; a plain `use_state`
+    // rendered the whole widget a second time for each change, the first render included.)
+    let saved = use_state_eq(|| true);
     // Read at every render: the forecast follows the clock (the report is recomputed when the
     // minute has changed, not at every render).
     let now = data::now(&config, &regulation);
