@@ -2,10 +2,10 @@
 # Trunk's post_build hook (Trunk.toml). Trunk runs the hooks of one stage at the same time, so the
 # steps are one hook, in order: the submit and pre-check workers' WebAssembly, the embedding
 # script anyqtama.js, stale JS snippets dropped (scripts/prune-snippets.mjs), the standalone
-# page's start.js bundled with the glue (scripts/bundle-start.mjs), the JavaScript minified (scripts/minify.mjs), then what needs the
-# finished site: the fetched languages and the service
-# worker, whose file list and version cover every file, those before included
-# (scripts/build-offline.mjs).
+# page's start.js bundled with the glue and index.html's compile line (scripts/bundle-start.mjs),
+# the JavaScript minified (scripts/minify.mjs), then what needs the finished site: the fetched
+# languages and the service worker, whose file list and version cover every file, those before
+# included (scripts/build-offline.mjs).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/build-worker.sh" submit

@@ -62,7 +62,6 @@ export const IDS = [...new Set(LANGS.flatMap((l) => Object.keys(TEXT[l])))].filt
 /** The text of a single-line message, or its id (which is what the app shows when it is missing). */
 export const text = (lang, id) => TEXT[lang][id] ?? id;
 
-/** Fluent wraps placeables in Unicode isolation marks; compare without them. */
 /** A saved draft as the widget writes it (localStorage `anyqtama.draft`): `application` on `step`. */
 export const draftOf = (application, step, lang = "en", submission = undefined) => ({
   version: 1,
@@ -85,13 +84,14 @@ export const seedDraft = (context, draft) =>
   }, JSON.stringify(draft));
 
 /**
- * Waits until the standalone page is in `lang` (its `<html lang>`): only Kazakh is compiled in, so
- * a page that starts in ru or en (a saved draft's language) shows Kazakh until those texts arrive.
+ * Waits until the standalone page is in `lang` (its `<html lang>`) with all of that language's
+ * texts: a page that starts in ru or en has only its first page's texts (src/locales.rs
+ * first_page), or Kazakh, until that language's file has arrived.
  */
-// The page is in `lang` with all its texts (not only the first page's: src/locales.rs first_page).
 export const waitForLang = (page, lang) =>
   page.waitForFunction((l) => document.documentElement.lang === l && !document.querySelector("[data-texts=first-page]"), lang);
 
+/** Fluent wraps placeables in Unicode isolation marks; compare without them. */
 export const clean = (s) => (s ?? "").replace(/[\u2068\u2069]/g, "").replace(/\s+/g, " ").trim();
 
 export const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
