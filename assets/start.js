@@ -1,10 +1,9 @@
 // Starts the standalone page: the widget is the whole page (`mount(…, ["page", "true"])` reads
 // ?rules=, ?calendar=, ?sectors=, ?submit= and ?today= from the address). Not a page of its own
 // as written here: scripts/bundle-start.mjs bundles it after Trunk's build, with the service
-// worker's registration and the wasm-bindgen glue (`@anyqtama/glue`, the glue's hashed file),
-// into dist/start.js — one request for the page's script instead of four, and nothing to
-// import before the wasm starts. The glue's one snippet (src/js/shell.js) stays its own file,
-// preloaded by index.html: the submit worker imports it by its address. An external file, not an
+// worker's registration, the wasm-bindgen glue (`@anyqtama/glue`, the glue's hashed file) and
+// the glue's one snippet (src/js/shell.js), into dist/start.js — one request for the page's
+// script instead of four, and nothing to import before the wasm starts. An external file, not an
 // inline loader, so that the page runs under a strict Content-Security-Policy (script-src 'self'
 // 'wasm-unsafe-eval' and the one inline line's hash, no 'unsafe-inline'). Host pages include the
 // embedding script instead (assets/embed.js, docs/EMBEDDING.md).
@@ -12,7 +11,7 @@ import "./sw-register.js";
 import init, { mount, prepare, texts as provide } from "@anyqtama/glue";
 
 // Trunk.toml's pattern_script writes the tag that loads this file, with the wasm's hashed name;
-// index.html preloads it, and its one inline line (COMPILE in scripts/bundle-start.mjs) has
+// index.html preloads the wasm, and its one inline line (COMPILE in scripts/bundle-start.mjs) has
 // started compiling it while the page was parsed: this file often arrives after the wasm. Here
 // the module is instantiated; without that line's module (blocked, failed), the wasm is
 // fetched and compiled here, first: it needs nothing else.

@@ -1,12 +1,13 @@
 // Post-build step (scripts/post-build.sh): writes the standalone page's one script, start.js, by
-// bundling assets/start.js with the service worker's registration (assets/sw-register.js) and
-// the wasm-bindgen glue Trunk has just written (its hashed name is in index.html's start.js tag,
-// `data-js`). Then index.html loads one module instead of four (start.js, sw-register-*.js, the
-// glue and, through the glue, its snippet) and no import stands between start.js and the wasm.
-// The snippet (src/js/shell.js) stays a file of its own, imported by the bundle and preloaded
-// by index.html as before: the submit worker imports it by its address. The glue stays in the
-// site too: the embedding script (anyqtama.js) imports it. Measured in BENCHMARKS.md
-// ("Against SurveyJS, side by side").
+// bundling assets/start.js with the service worker's registration (assets/sw-register.js), the
+// wasm-bindgen glue Trunk has just written (its hashed name is in index.html's start.js tag,
+// `data-js`) and the glue's one snippet (src/js/shell.js). Then index.html loads one module
+// instead of four (start.js, sw-register-*.js, the glue and, through the glue, its snippet): no
+// import stands between start.js and the wasm, and before the first render the page makes one
+// request for its script. The glue and the snippet stay in the site as files too: the embedding
+// script (anyqtama.js) imports the glue, which imports the snippet, and the submit worker imports
+// the snippet by its address, which the bundle knows as BUNDLED_SHELL_PATH (see shell.js).
+// Measured in BENCHMARKS.md ("Against SurveyJS, side by side"; the snippet: "Sixth session").
 //
 // It also ends index.html's <head> with the page's one inline script, COMPILE below: it starts
 // compiling the wasm while the page is parsed, before start.js has arrived (start.js then
@@ -38,8 +39,12 @@ if (!tag) throw new Error("bundle-start: index.html has no start.js tag as Trunk
 const [whole, base, jsUrl, wasmUrl] = tag;
 const glue = join(STAGE, jsUrl.slice(base.length));
 
-// esbuild resolves "./sw-register.js" beside assets/start.js, and "@anyqtama/glue" to this
-// build's glue; the glue's snippet import stays an import (of the file beside start.js).
+// The glue's snippet, by its path beside start.js (the glue is beside start.js too).
+const snippet = readFileSync(glue, "utf8").match(/["']\.\/(snippets\/[^"']+\/src\/js\/shell\.js)["']/)?.[1];
+if (!snippet) throw new Error(`bundle-start: ${jsUrl} does not import the snippet src/js/shell.js`);
+
+// esbuild resolves "./sw-register.js" beside assets/start.js, "@anyqtama/glue" to this build's
+// glue, and the glue's import of its snippet to the snippet's file.
 execFileSync(ESBUILD, [
   join(ROOT, "assets/start.js"),
   "--bundle",
@@ -48,22 +53,24 @@ execFileSync(ESBUILD, [
   "--minify",
   "--log-level=warning",
   `--alias:@anyqtama/glue=${glue}`,
-  "--external:./snippets/*",
+  `--define:BUNDLED_SHELL_PATH=${JSON.stringify(snippet)}`,
   `--outfile=${join(STAGE, "start.js")}`,
 ]);
 const bundle = readFileSync(join(STAGE, "start.js"));
-if (!/from"\.\/snippets\/[^"]+\/src\/js\/shell\.js"/.test(bundle.toString())) {
-  throw new Error("bundle-start: the bundle does not import the glue's snippet (src/js/shell.js)");
+if (/\bimport\b[^;]*["']\.\/snippets\//.test(bundle.toString()) || !bundle.toString().includes(JSON.stringify(snippet))) {
+  throw new Error("bundle-start: the bundle should carry the glue's snippet (src/js/shell.js) and its address, not import it");
 }
 
-// The page's script with its integrity; the glue's preload goes (it is in the bundle), the
-// snippet's stays (the bundle imports it).
+// The page's script with its integrity; the preloads of the glue and of its snippet go (both are
+// in the bundle).
 const sri = `sha384-${createHash("sha384").update(bundle).digest("base64")}`;
 html = html.replace(whole, `<script type="module" async src="${base}start.js" data-wasm="${wasmUrl}" integrity="${sri}"></script>`);
-const escaped = jsUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const preload = new RegExp(`<link rel="modulepreload" href="${escaped}"[^>]*>`);
-if (!preload.test(html)) throw new Error(`bundle-start: index.html does not preload ${jsUrl}`);
-html = html.replace(preload, "");
+for (const url of [jsUrl, base + snippet]) {
+  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const preload = new RegExp(`<link rel="modulepreload" href="${escaped}"[^>]*>`);
+  if (!preload.test(html)) throw new Error(`bundle-start: index.html does not preload ${url}`);
+  html = html.replace(preload, "");
+}
 
 // The compilation starts at the end of <head>, after the wasm's preload, which its fetch uses.
 for (const file of ["crates/anyqtama-server/src/static_files.rs", "scripts/serve-dist.mjs"]) {
@@ -74,4 +81,4 @@ for (const file of ["crates/anyqtama-server/src/static_files.rs", "scripts/serve
 if (!html.includes("</head>")) throw new Error("bundle-start: index.html has no </head>");
 html = html.replace("</head>", `<script data-compile="${wasmUrl}">${COMPILE}</script></head>`);
 writeFileSync(htmlPath, html);
-console.log(`bundle-start: start.js ${bundle.length} bytes (start, sw-register and ${jsUrl.slice(base.length)})`);
+console.log(`bundle-start: start.js ${bundle.length} bytes (start, sw-register, ${jsUrl.slice(base.length)} and ${snippet})`);

@@ -8,6 +8,13 @@
 // several widgets).
 const STORE = "files";
 
+// This file's address in the site: dist/snippets/<crate>-<hash>/src/js/shell.js, where the
+// embedding script's glue imports it and the submit worker imports it for `run`. On the
+// standalone page it is not fetched: scripts/bundle-start.mjs bundles it into start.js (one
+// request fewer before the first render) and defines BUNDLED_SHELL_PATH there, its path beside
+// start.js. (Unbundled, that name is not declared, and `typeof` says so.)
+const SELF = typeof BUNDLED_SHELL_PATH === "string" ? new URL(BUNDLED_SHELL_PATH, import.meta.url).href : import.meta.url;
+
 function open(db, store) {
   return new Promise((ok, fail) => {
     const req = indexedDB.open(db, 1);
@@ -50,10 +57,10 @@ export async function head(blob, n) {
 // The widget's way to the outbox (called from src/submit.rs): the code that builds, signs and
 // sends (assets/submit-outbox.js) is loaded only when it is first needed, not with the first page.
 // Beside the app's files, wherever the page is (a portal page embeds the widget from
-// elsewhere): this file is dist/snippets/<crate>-<hash>/src/js/shell.js.
-// It is given `run` and this module's address (for its worker): it cannot know the snippet's path.
+// elsewhere): four levels above this file's address (SELF).
+// It is given `run` and that address (for its worker): it cannot know the snippet's path.
 const outbox = () =>
-  import(new URL("../../../../submit-outbox.js", import.meta.url).href).then((m) => (m.connect(run, import.meta.url), m));
+  import(new URL("../../../../submit-outbox.js", SELF).href).then((m) => (m.connect(run, SELF), m));
 
 export const signEds = async (...args) => (await outbox()).signEds(...args);
 export const submit = async (...args) => (await outbox()).submit(...args);
@@ -62,9 +69,8 @@ export const submit = async (...args) => (await outbox()).submit(...args);
 // `rules`, `calendar`, `sectors`: the widget's data URLs (src/data.rs DataUrls), as lists.
 export function show(state, host, today, rules, calendar, sectors, lang, loading, failed) {
   state.texts = [lang, loading, failed];
-  // Beside the app's files, wherever the page is: this file is
-  // dist/snippets/<crate>-<hash>/src/js/shell.js.
-  state.page ??= import(new URL("../../../../precheck-page.js", import.meta.url).href).then(
+  // Beside the app's files, wherever the page is: four levels above SELF.
+  state.page ??= import(new URL("../../../../precheck-page.js", SELF).href).then(
     (m) => m.mount(host, { today, data: { rules, calendar, sectors } }),
     (e) => {
       host.className = "error-summary";

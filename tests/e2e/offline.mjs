@@ -12,7 +12,7 @@
 import { fillDate } from "./forms.mjs";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -150,13 +150,16 @@ test("after one visit, with the network cut, a reload shows the widget and the d
 
     // What submitting needs is there too: the submit worker starts, loads its own WebAssembly and
     // signs a bundle of the draft (without files; the page's own flow is in submit.mjs), offline.
+    // (The page's IndexedDB helper, which the worker imports: bundled into start.js, and a file of
+    // its own for the worker, cached for offline use too.)
+    const [crate] = readdirSync(join(DIST, "snippets"));
+    const shellPath = `snippets/${crate}/src/js/shell.js`;
     const made = await page.evaluate(
-      () =>
+      (shellPath) =>
         new Promise((ok) => {
           const { application } = JSON.parse(localStorage.getItem("anyqtama.draft"));
           const order = { application, id: crypto.randomUUID(), date: "2026-11-25", lang: "en", rules_version: "2026.1" };
-          // (The page's IndexedDB helper, which the worker imports: cached for offline use too.)
-          const shell = document.querySelector('link[rel="modulepreload"][href*="/src/js/shell.js"]').href;
+          const shell = new URL(shellPath, location.href).href;
           const worker = new Worker("submit-worker.js", { type: "module" });
           worker.onmessage = ({ data }) => {
             if (data.signing || data.progress) return;
@@ -166,6 +169,7 @@ test("after one visit, with the network cut, a reload shows the widget and the d
           worker.onerror = (e) => ok({ error: `the worker did not start: ${e.message}` });
           worker.postMessage({ order: JSON.stringify(order), files: [], shell });
         }),
+      shellPath,
     );
     assert.deepEqual(made, { zip: "PK" }, "a signed ZIP made offline");
     assert.deepEqual(errors, []);

@@ -42,8 +42,10 @@ const all = [];
 // Russian and English texts, fetched when the applicant switches language (src/locales.rs); and
 // the service worker, installed after the page has loaded (it then keeps every file for offline
 // use; docs/OFFLINE.md): listed, not counted in the first page.
+// The glue's snippet (src/js/shell.js) is bundled into start.js, which names its file only for
+// the submit worker (scripts/bundle-start.mjs): counted with start.js, loaded again only on submit.
 const lazyWhen = (f) =>
-  f.startsWith("submit")
+  f.startsWith("submit") || /^snippets\/[^/]+\/src\/js\/shell\.js$/.test(f)
     ? "loaded only on submit"
     : f.startsWith("precheck")
       ? "loaded only on pre-check"

@@ -104,6 +104,10 @@ const assertAccessible = (label) => axe(page, label);
 
 test("the form's first page renders in Kazakh under a strict CSP, with the rules fact in the footer", async () => {
   for (const lang of ["kk", "ru", "en"]) assert.ok(FIRST_HEADING[lang], `no label of form[0] in ${lang} in the rules`);
+  // The page's scripts, fetched before the first page is shown.
+  const scripts = [];
+  const onRequest = (r) => r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname);
+  page.on("request", onRequest);
   const response = await page.goto(url, { waitUntil: "load" });
   const csp = response.headers()["content-security-policy"] ?? "";
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
@@ -114,6 +118,10 @@ test("the form's first page renders in Kazakh under a strict CSP, with the rules
   assert.equal(inline.length, 1, "one inline script");
   assert.ok(csp.includes(`'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`), "its hash is in the policy");
   await waitForHeading(FIRST_HEADING.kk);
+  page.off("request", onRequest);
+  // One script before the first render: start.js carries the glue and its snippet
+  // (scripts/bundle-start.mjs), so nothing else stands in the way.
+  assert.deepEqual(scripts, ["/start.js"], "the first page fetches one script");
   assert.equal(await page.locator("h1").count(), 1, "one h1");
   assert.equal(await page.locator("h1").getAttribute("id"), "page-heading");
   assert.equal(await htmlLang(), "kk");
