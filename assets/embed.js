@@ -10,7 +10,7 @@
 // keep a strict Content-Security-Policy with 'wasm-unsafe-eval' as its only relaxation.
 //
 // scripts/build-embed.sh writes dist/anyqtama.js from this file, with FILES (the hashed names
-// of the app's JS glue, WebAssembly and style sheet) on the first line.
+// of the app's JS glue, WebAssembly and style sheet, and the glue's snippet) on the first line.
 
 const url = (name) => new URL(name, import.meta.url).href;
 const HANDLE = Symbol("anyqtama");
@@ -18,12 +18,19 @@ let module; // the WebAssembly app, loaded once for every widget on the page
 let memory;
 
 function load() {
-  module ??= import(url(FILES.js)).then(async (m) => {
-    memory = (await m.default({ module_or_path: url(FILES.wasm) })).memory;
+  module ??= (async () => {
+    // The wasm's compilation and the glue's snippet start with the glue, not after it: three
+    // requests at once instead of one after another (the widget's files are often far from the
+    // portal's page). Without the compiled module (a failed fetch, a server that does not say
+    // application/wasm), the glue fetches the wasm itself.
+    const compiled = WebAssembly.compileStreaming(fetch(url(FILES.wasm))).catch(() => null);
+    import(url(FILES.shell)).catch(() => {}); // (the glue's own import reports a failure)
+    const m = await import(url(FILES.js));
+    memory = (await m.default({ module_or_path: (await compiled) ?? url(FILES.wasm) })).memory;
     // The built-in data, read while the texts of the widget's language may still be on their way.
     m.prepare();
     return m;
-  });
+  })();
   return module;
 }
 

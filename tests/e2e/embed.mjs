@@ -85,6 +85,38 @@ const mountSection = (page, id, config) =>
 
 const events = (page, name) => page.evaluate((n) => window.__events.filter((e) => e.name === n).map((e) => e.detail), name);
 
+test("the widget's glue, its snippet and its wasm are requested at once, not one after another", async () => {
+  // Far from the widget's files (100 ms each way), a chain glue → snippet → wasm costs three
+  // round trips before the widget can start; anyqtama.js asks for all three together.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 100, downloadThroughput: -1, uploadThroughput: -1 });
+    const seen = [];
+    const file = (url) => {
+      const path = new URL(url).pathname;
+      if (path.endsWith("_bg.wasm")) return "wasm";
+      if (path.endsWith("/src/js/shell.js")) return "snippet";
+      if (/\/anyqtama-web-[0-9a-f]+\.js$/.test(path)) return "glue";
+    };
+    page.on("request", (r) => file(r.url()) && seen.push(`request ${file(r.url())}`));
+    page.on("response", (r) => file(r.url()) && seen.push(`response ${file(r.url())}`));
+    await page.goto(server.url + PORTAL, { waitUntil: "load" });
+    await page.locator("anyqtama-form#application h1").waitFor({ timeout: TIMEOUT });
+    const glueArrived = seen.indexOf("response glue");
+    assert.ok(glueArrived >= 0, seen.join(", "));
+    for (const f of ["wasm", "snippet"]) {
+      const asked = seen.indexOf(`request ${f}`);
+      assert.ok(asked >= 0 && asked < glueArrived, `the ${f} is requested before the glue has arrived: ${seen.join(", ")}`);
+    }
+    assert.equal(seen.filter((e) => e === "request wasm").length, 1, "the wasm is fetched once");
+  } finally {
+    await context.close();
+  }
+});
+
 test("the portal page mounts the widget under its strict CSP and hears its events", async () => {
   const { context, page, problems, response } = await openPortal();
   try {
