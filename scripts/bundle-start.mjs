@@ -72,6 +72,14 @@ for (const url of [jsUrl, base + snippet]) {
   html = html.replace(preload, "");
 }
 
+// The wasm's preload without Trunk's `integrity`: Chromium ignores it on a preload of destination
+// "fetch" (with a console warning on every load), and a browser that keeps it would not give the
+// preloaded body to the inline line's fetch, which has none, but download the wasm again.
+const wasmPreload = new RegExp(`<link rel="preload" href="${wasmUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`);
+const preloadTag = html.match(wasmPreload)?.[0];
+if (!preloadTag) throw new Error(`bundle-start: index.html does not preload ${wasmUrl}`);
+html = html.replace(preloadTag, preloadTag.replace(/ integrity="[^"]*"/, ""));
+
 // The compilation starts at the end of <head>, after the wasm's preload, which its fetch uses.
 for (const file of ["crates/anyqtama-server/src/static_files.rs", "scripts/serve-dist.mjs"]) {
   if (!readFileSync(join(ROOT, file), "utf8").includes(COMPILE_HASH)) {

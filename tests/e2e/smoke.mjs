@@ -35,6 +35,8 @@ const FIRST_HEADING = Object.fromEntries(["kk", "ru", "en"].map((l) => [l, NEWES
 
 let server, url, browser, page;
 const problems = [];
+/** Console warnings (the first load must give none). */
+const warnings = [];
 
 before(async () => {
   assert.ok(existsSync(join(DIST, "index.html")), `${DIST}/index.html is missing: run 'trunk build --release' first`);
@@ -45,6 +47,7 @@ before(async () => {
   page.setDefaultTimeout(TIMEOUT);
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   // A request the browser itself cancels because the test navigates on (typically the favicon
   // of the page being left) is ERR_ABORTED: not a failure of the app or the server.
   page.on("requestfailed", (r) => {
@@ -122,6 +125,8 @@ test("the form's first page renders in Kazakh under a strict CSP, with the rules
   // One script before the first render: start.js carries the glue and its snippet
   // (scripts/bundle-start.mjs), so nothing else stands in the way.
   assert.deepEqual(scripts, ["/start.js"], "the first page fetches one script");
+  // (e.g. no "integrity attribute ignored" for the wasm's preload: scripts/bundle-start.mjs)
+  assert.deepEqual(warnings, [], "no console warning while the first page loads");
   assert.equal(await page.locator("h1").count(), 1, "one h1");
   assert.equal(await page.locator("h1").getAttribute("id"), "page-heading");
   assert.equal(await htmlLang(), "kk");
