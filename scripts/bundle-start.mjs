@@ -57,7 +57,9 @@ execFileSync(ESBUILD, [
   `--outfile=${join(STAGE, "start.js")}`,
 ]);
 const bundle = readFileSync(join(STAGE, "start.js"));
-if (/\bimport\b[^;]*["']\.\/snippets\//.test(bundle.toString()) || !bundle.toString().includes(JSON.stringify(snippet))) {
+// (esbuild writes an import as `from"./…"` or `import("./…")`; the glue's own mention of the path,
+// the wasm's import module name, is a key of its imports object.)
+if (/(\bfrom|\bimport\s*\()\s*["']\.\/snippets\//.test(bundle.toString()) || !bundle.toString().includes(JSON.stringify(snippet))) {
   throw new Error("bundle-start: the bundle should carry the glue's snippet (src/js/shell.js) and its address, not import it");
 }
 
@@ -65,20 +67,20 @@ if (/\bimport\b[^;]*["']\.\/snippets\//.test(bundle.toString()) || !bundle.toStr
 // in the bundle).
 const sri = `sha384-${createHash("sha384").update(bundle).digest("base64")}`;
 html = html.replace(whole, `<script type="module" async src="${base}start.js" data-wasm="${wasmUrl}" integrity="${sri}"></script>`);
-for (const url of [jsUrl, base + snippet]) {
+/** index.html's `<link rel=…>` preloading `url` (the build fails without it). */
+function preloadTag(rel, url) {
   const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const preload = new RegExp(`<link rel="modulepreload" href="${escaped}"[^>]*>`);
-  if (!preload.test(html)) throw new Error(`bundle-start: index.html does not preload ${url}`);
-  html = html.replace(preload, "");
+  const tag = html.match(new RegExp(`<link rel="${rel}" href="${escaped}"[^>]*>`))?.[0];
+  if (!tag) throw new Error(`bundle-start: index.html does not ${rel} ${url}`);
+  return tag;
 }
+for (const url of [jsUrl, base + snippet]) html = html.replace(preloadTag("modulepreload", url), "");
 
 // The wasm's preload without Trunk's `integrity`: Chromium ignores it on a preload of destination
 // "fetch" (with a console warning on every load), and a browser that keeps it would not give the
 // preloaded body to the inline line's fetch, which has none, but download the wasm again.
-const wasmPreload = new RegExp(`<link rel="preload" href="${wasmUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`);
-const preloadTag = html.match(wasmPreload)?.[0];
-if (!preloadTag) throw new Error(`bundle-start: index.html does not preload ${wasmUrl}`);
-html = html.replace(preloadTag, preloadTag.replace(/ integrity="[^"]*"/, ""));
+const wasmPreload = preloadTag("preload", wasmUrl);
+html = html.replace(wasmPreload, wasmPreload.replace(/ integrity="[^"]*"/, ""));
 
 // The compilation starts at the end of <head>, after the wasm's preload, which its fetch uses.
 for (const file of ["crates/anyqtama-server/src/static_files.rs", "scripts/serve-dist.mjs"]) {

@@ -51,8 +51,9 @@ async function file(path) {
   }
 }
 
-/** Starts serving `dir`; resolves to `{ server, url }` once listening (port 0: a free port). */
-export function serve(dir, { host = "127.0.0.1", port = 0 } = {}) {
+/** Starts serving `dir`; resolves to `{ server, url }` once listening (port 0: a free port).
+ * `headers` replace the response headers of that name; a `null` one is not sent. */
+export function serve(dir, { host = "127.0.0.1", port = 0, headers = {} } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
@@ -76,13 +77,15 @@ export function serve(dir, { host = "127.0.0.1", port = 0 } = {}) {
       info = await file(path);
     }
     if (!info) return send(404, "not found\n");
-    res.writeHead(200, {
+    const sent = {
       "content-type": TYPES[extname(path)] ?? "application/octet-stream",
       "content-security-policy": CSP,
       "content-length": info.size,
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
-    });
+      ...headers,
+    };
+    res.writeHead(200, Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== null)));
     if (req.method === "HEAD") return res.end();
     createReadStream(path).pipe(res);
   });

@@ -8,11 +8,10 @@
 // prints the median and quartiles of each build.
 //
 //   node tests/e2e/first-render-ab.mjs DIST_A DIST_B [LOADS=40] [--portal] [--latency MS]
-import { createServer } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
-import { extname, join, normalize, resolve } from "node:path";
+import { resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM } from "./browser.mjs";
+import { serve } from "../../scripts/serve-dist.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -28,32 +27,14 @@ const dirs = [resolve(a), resolve(b)];
 const LOADS = Number(loads);
 const portal = flag("--portal");
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".ftl": "text/plain; charset=utf-8",
+// As side-by-side.js serves them: no store, cross-origin isolated, no other policy.
+const HARNESS = {
+  "cache-control": "no-store",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-embedder-policy": "require-corp",
+  "content-security-policy": null,
+  "x-content-type-options": null,
 };
-const serve = (root) =>
-  new Promise((ok) => {
-    const server = createServer((req, res) => {
-      let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      if (path.endsWith("/")) path += "index.html";
-      const file = normalize(join(root, path));
-      if (!file.startsWith(root) || !existsSync(file)) return res.writeHead(404).end();
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-store",
-        "cross-origin-opener-policy": "same-origin",
-        "cross-origin-embedder-policy": "require-corp",
-      });
-      res.end(readFileSync(file));
-    });
-    server.listen(0, "127.0.0.1", () => ok(server));
-  });
 
 const READY = portal
   ? `document.addEventListener("anyqtama-ready", () => { window.__t ??= performance.now(); });`
@@ -62,7 +43,7 @@ const READY = portal
            && document.querySelector("select") !== null) { window.__t = performance.now(); mo.disconnect(); } });
      mo.observe(document, { childList: true, subtree: true }); })();`;
 
-const servers = await Promise.all(dirs.map(serve));
+const servers = await Promise.all(dirs.map((dir) => serve(dir, { headers: HARNESS })));
 // As side-by-side.js launches it (no preferred language: the browser's own, English).
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -80,7 +61,7 @@ try {
         await cdp.send("Network.enable");
         await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
       }
-      const url = `http://127.0.0.1:${servers[j].address().port}/${portal ? "examples/portal/" : ""}`;
+      const url = `${servers[j].url}${portal ? "examples/portal/" : ""}`;
       await page.goto(url, { waitUntil: "commit" });
       await page.waitForFunction(() => window.__t !== undefined, null, { timeout: 30_000 });
       times[j].push(await page.evaluate(() => window.__t));
@@ -89,7 +70,7 @@ try {
   }
 } finally {
   await browser.close();
-  servers.forEach((s) => s.close());
+  servers.forEach((s) => s.server.close());
 }
 
 const quantile = (xs, q) => {

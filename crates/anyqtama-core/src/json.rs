@@ -94,10 +94,10 @@ const MAX_DEPTH: usize = 128;
 
 /// Parses a JSON text (RFC 8259: one value, whitespace around it).
 pub fn parse(text: &str) -> Result<Value, Error> {
-    let mut p = Parser { src: text, text: text.as_bytes(), pos: 0 };
+    let mut p = Parser { src: text, pos: 0 };
     let value = p.value(0)?;
     p.space();
-    if p.pos < p.text.len() {
+    if p.pos < p.src.len() {
         return Err(p.error("trailing characters"));
     }
     Ok(value)
@@ -109,16 +109,20 @@ pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {
 }
 
 struct Parser<'a> {
-    /// The text, for slicing out strings (`text` is its bytes).
+    /// The text: read as bytes ([`Parser::text`]), sliced as `str` for strings and numbers.
     src: &'a str,
-    text: &'a [u8],
     pos: usize,
 }
 
 impl Parser<'_> {
+    /// The text's bytes.
+    fn text(&self) -> &[u8] {
+        self.src.as_bytes()
+    }
+
     /// `message` at the current position, as "… at line L column C" (columns count characters).
     fn error(&self, message: &str) -> Error {
-        let before = &self.text[..self.pos.min(self.text.len())];
+        let before = &self.text()[..self.pos.min(self.text().len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         // Count characters, not bytes: a UTF-8 continuation byte starts no character.
@@ -127,18 +131,18 @@ impl Parser<'_> {
     }
 
     fn space(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.text.get(self.pos) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.text().get(self.pos) {
             self.pos += 1;
         }
     }
 
     fn peek(&self) -> Option<u8> {
-        self.text.get(self.pos).copied()
+        self.text().get(self.pos).copied()
     }
 
     /// Skips `word` (`true`, `false`, `null`) or fails.
     fn word(&mut self, word: &str) -> Result<(), Error> {
-        if self.text[self.pos..].starts_with(word.as_bytes()) {
+        if self.text()[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(())
         } else {
@@ -237,7 +241,7 @@ impl Parser<'_> {
         }
         let int_start = self.pos;
         let n = digits(self);
-        if n == 0 || (n > 1 && self.text[int_start] == b'0') {
+        if n == 0 || (n > 1 && self.text()[int_start] == b'0') {
             return Err(self.error("invalid number"));
         }
         if self.peek() == Some(b'.') {
@@ -278,7 +282,7 @@ impl Parser<'_> {
         loop {
             // The run of plain characters up to the next quote, backslash or control character.
             let start = self.pos;
-            while let Some(&b) = self.text.get(self.pos) {
+            while let Some(&b) = self.text().get(self.pos) {
                 if b == b'"' || b == b'\\' || b < 0x20 {
                     break;
                 }
@@ -316,7 +320,7 @@ impl Parser<'_> {
                             let mut n = self.hex4()?;
                             if (0xD800..0xDC00).contains(&n) {
                                 // A high surrogate: its low half must follow as `\uDC00`–`\uDFFF`.
-                                if !self.text[self.pos..].starts_with(b"\\u") {
+                                if !self.text()[self.pos..].starts_with(b"\\u") {
                                     return Err(self.error("lone leading surrogate in hex escape"));
                                 }
                                 self.pos += 2;
