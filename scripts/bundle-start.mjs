@@ -9,11 +9,15 @@
 // the snippet by its address, which the bundle knows as BUNDLED_SHELL_PATH (see shell.js).
 // Measured in BENCHMARKS.md ("Against SurveyJS, side by side"; the snippet: "Sixth session").
 //
-// It also ends index.html's <head> with the page's one inline script, COMPILE below: it starts
-// compiling the wasm while the page is parsed, before start.js has arrived (start.js then
-// instantiates that module). Its text never changes (the wasm's address is an attribute), so
-// its hash is a constant of the Content-Security-Policy (`CSP` in crates/anyqtama-server's
-// static_files.rs and in scripts/serve-dist.mjs): this step fails if either lacks it.
+// It also writes the page's two inline elements. COMPILE, below, ends <head>: it starts compiling
+// the wasm while the page is parsed, before start.js has arrived (start.js then instantiates that
+// module). The style sheet is inlined, minified, in place of Trunk's <link> (the file stays, for
+// the embedding script), and start.js becomes render-blocking: the page needs no request but its
+// script and the wasm before the first render, and the browser paints nothing before start.js runs
+// (with both, the first render came 5-8 ms sooner; either alone did nothing measurable:
+// BENCHMARKS.md, "Seventh session"). The servers allow the two by their hashes, which they compute from the page
+// they serve (`page_policy` in crates/anyqtama-server's static_files.rs, `policyFor` in
+// scripts/serve-dist.mjs).
 //
 //   node scripts/bundle-start.mjs   (TRUNK_STAGING_DIR: the build's staging dir; ESBUILD)
 import { execFileSync } from "node:child_process";
@@ -25,7 +29,6 @@ import { fileURLToPath } from "node:url";
 /** The inline script: the wasm's compilation, from its address in `data-compile`. */
 const COMPILE =
   "self.anyqtamaWasm=WebAssembly.compileStreaming(fetch(document.currentScript.dataset.compile)).catch(()=>null)";
-const COMPILE_HASH = `'sha256-${createHash("sha256").update(COMPILE).digest("base64")}'`;
 
 const STAGE = process.env.TRUNK_STAGING_DIR;
 if (!STAGE) throw new Error("bundle-start: TRUNK_STAGING_DIR is not set (run by trunk build)");
@@ -63,10 +66,13 @@ if (/(\bfrom|\bimport\s*\()\s*["']\.\/snippets\//.test(bundle.toString()) || !bu
   throw new Error("bundle-start: the bundle should carry the glue's snippet (src/js/shell.js) and its address, not import it");
 }
 
-// The page's script with its integrity; the preloads of the glue and of its snippet go (both are
-// in the bundle).
+// The page's script with its integrity, render-blocking; the preloads of the glue and of its
+// snippet go (both are in the bundle).
 const sri = `sha384-${createHash("sha384").update(bundle).digest("base64")}`;
-html = html.replace(whole, `<script type="module" async src="${base}start.js" data-wasm="${wasmUrl}" integrity="${sri}"></script>`);
+html = html.replace(
+  whole,
+  `<script type="module" async blocking="render" src="${base}start.js" data-wasm="${wasmUrl}" integrity="${sri}"></script>`,
+);
 /** index.html's `<link rel=…>` preloading `url` (the build fails without it). */
 function preloadTag(rel, url) {
   const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -82,13 +88,22 @@ for (const url of [jsUrl, base + snippet]) html = html.replace(preloadTag("modul
 const wasmPreload = preloadTag("preload", wasmUrl);
 html = html.replace(wasmPreload, wasmPreload.replace(/ integrity="[^"]*"/, ""));
 
+// The style sheet, minified, in place of its <link> (Trunk's, with the file's integrity).
+const sheetTag = html.match(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/);
+if (!sheetTag) throw new Error("bundle-start: index.html links no style sheet");
+const sheet = execFileSync(ESBUILD, ["--minify", "--loader=css", "--log-level=warning"], {
+  input: readFileSync(join(STAGE, sheetTag[1].slice(base.length))),
+})
+  .toString()
+  .trim();
+if (/<\/style/i.test(sheet)) throw new Error("bundle-start: the style sheet cannot be inlined (it contains </style)");
+html = html.replace(sheetTag[0], () => `<style>${sheet}</style>`);
+
 // The compilation starts at the end of <head>, after the wasm's preload, which its fetch uses.
-for (const file of ["crates/anyqtama-server/src/static_files.rs", "scripts/serve-dist.mjs"]) {
-  if (!readFileSync(join(ROOT, file), "utf8").includes(COMPILE_HASH)) {
-    throw new Error(`bundle-start: ${file}'s Content-Security-Policy lacks the inline script's hash ${COMPILE_HASH}`);
-  }
-}
 if (!html.includes("</head>")) throw new Error("bundle-start: index.html has no </head>");
 html = html.replace("</head>", `<script data-compile="${wasmUrl}">${COMPILE}</script></head>`);
 writeFileSync(htmlPath, html);
-console.log(`bundle-start: start.js ${bundle.length} bytes (start, sw-register, ${jsUrl.slice(base.length)} and ${snippet})`);
+console.log(
+  `bundle-start: start.js ${bundle.length} bytes (start, sw-register, ${jsUrl.slice(base.length)} and ${snippet}); ` +
+    `${sheetTag[1]} inlined, ${sheet.length} bytes`,
+);

@@ -8,7 +8,8 @@
 // (client-side routes).
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,12 +28,12 @@ const TYPES = {
   ".woff2": "font/woff2",
 };
 
-// The strict policy the product will be served with: no inline script or style but the one line
-// allowed by its hash (the wasm's compilation started in index.html: COMPILE in
-// scripts/bundle-start.mjs), no eval (WebAssembly compilation only), nothing from other origins.
+// The strict policy every file is served with: nothing inline, no eval (WebAssembly compilation
+// only), nothing from other origins but NCALayer's WebSocket. Equal to `CSP` in
+// crates/anyqtama-server's static_files.rs (a test there keeps them so).
 export const CSP = [
   "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval' 'sha256-wXkwYILVF7cY/EgCR12uN1EipJdEjDNGhoGh/OJYYUs='",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self'",
   "connect-src 'self' wss://127.0.0.1:13579",
@@ -41,6 +42,23 @@ export const CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+/** The policy of a page: `CSP` with the hash of each inline `<script>` (one without `src`) in
+ * `script-src` and of each `<style>` in `style-src` (the standalone index.html's compile line and
+ * style sheet: scripts/bundle-start.mjs), computed from the page served, as `page_policy` in
+ * crates/anyqtama-server's static_files.rs does. */
+export function policyFor(html) {
+  const hashes = { script: "", style: "" };
+  const text = html.replace(/<!--[\s\S]*?(-->|$)/g, "");
+  for (const [, name, attributes, body] of text.matchAll(/<(script|style)(\s[^>]*)?>([\s\S]*?)<\/\1>/g)) {
+    if (name === "script" && /\ssrc=/.test(attributes ?? "")) continue;
+    hashes[name] += ` 'sha256-${createHash("sha256").update(body).digest("base64")}'`;
+  }
+  return CSP.replace("script-src 'self' 'wasm-unsafe-eval'", `$&${hashes.script}`).replace(
+    "style-src 'self'",
+    `$&${hashes.style}`,
+  );
+}
 
 async function file(path) {
   try {
@@ -79,7 +97,7 @@ export function serve(dir, { host = "127.0.0.1", port = 0, headers = {} } = {}) 
     if (!info) return send(404, "not found\n");
     const sent = {
       "content-type": TYPES[extname(path)] ?? "application/octet-stream",
-      "content-security-policy": CSP,
+      "content-security-policy": extname(path) === ".html" ? policyFor(await readFile(path, "utf8")) : CSP,
       "content-length": info.size,
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",

@@ -107,24 +107,40 @@ const assertAccessible = (label) => axe(page, label);
 
 test("the form's first page renders in Kazakh under a strict CSP, with the rules fact in the footer", async () => {
   for (const lang of ["kk", "ru", "en"]) assert.ok(FIRST_HEADING[lang], `no label of form[0] in ${lang} in the rules`);
-  // The page's scripts, fetched before the first page is shown.
+  // The page's scripts and style sheets, fetched before the first page is shown.
   const scripts = [];
-  const onRequest = (r) => r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname);
+  const sheets = [];
+  const onRequest = (r) => {
+    const list = { script: scripts, stylesheet: sheets }[r.resourceType()];
+    list?.push(new URL(r.url()).pathname);
+  };
   page.on("request", onRequest);
   const response = await page.goto(url, { waitUntil: "load" });
   const csp = response.headers()["content-security-policy"] ?? "";
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
-  // One inline script, allowed by its hash: it starts compiling the wasm (scripts/bundle-start.mjs).
+  // One inline script (it starts compiling the wasm) and one inline style sheet, each allowed by
+  // its hash, the one in script-src, the other in style-src (scripts/bundle-start.mjs).
   const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   assert.equal(inline.length, 1, "one inline script");
-  assert.ok(csp.includes(`'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`), "its hash is in the policy");
+  assert.equal(styles.length, 1, "one inline style sheet");
+  assert.ok(styles[0].includes(".anyqtama") && styles[0].length > 4000, "the inline style sheet is the widget's");
+  assert.match(csp, new RegExp(`script-src 'self' 'wasm-unsafe-eval' ${hash(inline[0]).replace(/[+/]/g, "\\$&")}(;|$)`));
+  assert.match(csp, new RegExp(`style-src 'self' ${hash(styles[0]).replace(/[+/]/g, "\\$&")}(;|$)`));
   await waitForHeading(FIRST_HEADING.kk);
   page.off("request", onRequest);
-  // One script before the first render: start.js carries the glue and its snippet
-  // (scripts/bundle-start.mjs), so nothing else stands in the way.
+  // One script and no style sheet before the first render: start.js carries the glue and its
+  // snippet, index.html the styles (scripts/bundle-start.mjs), so nothing else stands in the way.
   assert.deepEqual(scripts, ["/start.js"], "the first page fetches one script");
+  assert.deepEqual(sheets, [], "the first page fetches no style sheet");
+  // The styles apply (a stylesheet blocked by the policy would leave the header unstyled).
+  assert.notEqual(
+    await page.evaluate(() => getComputedStyle(document.querySelector(".header__bar")).backgroundColor),
+    "rgba(0, 0, 0, 0)",
+    "the header's bar has the style sheet's background",
+  );
   // (e.g. no "integrity attribute ignored" for the wasm's preload: scripts/bundle-start.mjs)
   assert.deepEqual(warnings, [], "no console warning while the first page loads");
   assert.equal(await page.locator("h1").count(), 1, "one h1");

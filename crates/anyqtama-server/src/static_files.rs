@@ -8,14 +8,59 @@ use axum::body::Body;
 use axum::http::{header, HeaderValue, Response, StatusCode};
 use std::path::{Path, PathBuf};
 
-/// The policy the product is served with: no inline script or style but one line, allowed by its
-/// hash (the standalone page's start of the wasm's compilation, `COMPILE` in
-/// `scripts/bundle-start.mjs`, which checks that this hash is here), no eval (WebAssembly
-/// compilation only), nothing from other origins but NCALayer's WebSocket on the applicant's own
-/// computer (for the electronic signature, docs/EMBEDDING.md). Equal to `CSP` in `scripts/serve-dist.mjs`.
-pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-wXkwYILVF7cY/EgCR12uN1EipJdEjDNGhoGh/OJYYUs='; style-src 'self'; \
+/// The policy every file is served with: nothing inline, no eval (WebAssembly compilation only),
+/// nothing from other origins but NCALayer's WebSocket on the applicant's own computer (for the
+/// electronic signature, docs/EMBEDDING.md). A page's own inline script and style are added by
+/// [`page_policy`]. Equal to `CSP` in `scripts/serve-dist.mjs`.
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
 img-src 'self'; connect-src 'self' wss://127.0.0.1:13579; manifest-src 'self'; base-uri 'none'; form-action 'self'; \
 frame-ancestors 'none'";
+
+/// The policy of a page: [`CSP`], with the hash of each inline `<script>` (one without `src`) in
+/// `script-src` and of each `<style>` in `style-src`. The standalone `index.html` carries two, put
+/// there by `scripts/bundle-start.mjs`: the line that starts compiling the wasm, and the style
+/// sheet. Computed from the file served, so that the policy allows exactly what that file carries
+/// and nothing else; `policyFor` in `scripts/serve-dist.mjs` does the same.
+pub fn page_policy(html: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash = |text: &str| {
+        format!(" 'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text)))
+    };
+    let (mut scripts, mut styles) = (String::new(), String::new());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let element = ["script", "style"].into_iter().find(|name| {
+            rest[1..].starts_with(name)
+                && rest[1 + name.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+        });
+        let Some(name) = element else {
+            rest = &rest[1..];
+            continue;
+        };
+        let close = format!("</{name}>");
+        let (Some(open_end), Some(end)) = (rest.find('>'), rest.find(&close)) else { break };
+        if open_end < end {
+            let (tag, text) = (&rest[..open_end], &rest[open_end + 1..end]);
+            if name == "style" {
+                styles.push_str(&hash(text));
+            } else if !tag.split_ascii_whitespace().any(|attribute| attribute.starts_with("src=")) {
+                scripts.push_str(&hash(text));
+            }
+        }
+        rest = &rest[end + close.len()..];
+    }
+    CSP.replace(
+        "script-src 'self' 'wasm-unsafe-eval'",
+        &format!("script-src 'self' 'wasm-unsafe-eval'{scripts}"),
+    )
+    .replace("style-src 'self'", &format!("style-src 'self'{styles}"))
+}
 
 /// The media type of a file, by its extension.
 pub fn content_type(path: &Path) -> &'static str {
@@ -100,10 +145,15 @@ pub async fn serve(root: &Path, url_path: &str, head: bool) -> Response<Body> {
         return plain(StatusCode::NOT_FOUND, "not found\n");
     };
     let len = bytes.len();
+    let is_page = path.extension().is_some_and(|e| e == "html");
+    let policy = match std::str::from_utf8(&bytes) {
+        Ok(html) if is_page => HeaderValue::from_str(&page_policy(html)).ok(),
+        _ => None,
+    };
     let mut r = Response::new(if head { Body::empty() } else { Body::from(bytes) });
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::CONTENT_SECURITY_POLICY, policy.unwrap_or_else(|| HeaderValue::from_static(CSP)));
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     // Always asked again (a 304 when unchanged): index.html and sw.js must be, or a browser would
     // not find a new version of the widget (docs/OFFLINE.md); offline, the service worker answers.
@@ -127,6 +177,47 @@ mod tests {
             .map(|l| l.trim().trim_end_matches(',').trim_matches('"'))
             .collect();
         assert_eq!(parts.join("; "), CSP);
+    }
+
+    /// The hashes are those browsers compute (here from `openssl dgst -sha256 -binary | base64`;
+    /// the first is the standalone page's compile line, which Chromium runs under this policy in
+    /// tests/e2e/smoke.mjs), in the order of the page; a script with `src`, text in a comment and
+    /// an element that only starts with "script" or "style" add none.
+    #[test]
+    fn a_pages_policy_adds_the_hash_of_each_inline_script_and_style() {
+        let compile = "self.anyqtamaWasm=WebAssembly.compileStreaming(fetch(document.currentScript.dataset.compile)).catch(()=>null)";
+        let html = format!(
+            "<!doctype html><head><!-- <script>not()</script> --><style>p{{color:red}}</style>\
+             <script type=\"module\" async src=\"/start.js\"></script><scripts></scripts><stylex>\
+             <script data-compile=\"/a.wasm\">{compile}</script></head><body><script>self.x=1</script></body>"
+        );
+        let policy = page_policy(&html);
+        assert_eq!(
+            policy,
+            CSP.replace(
+                "script-src 'self' 'wasm-unsafe-eval'",
+                "script-src 'self' 'wasm-unsafe-eval' 'sha256-wXkwYILVF7cY/EgCR12uN1EipJdEjDNGhoGh/OJYYUs=' \
+                 'sha256-OeQ5f9lOMes7jOc0cGCXX08CnAERweUkLpVXXpflaLg='"
+            )
+            .replace(
+                "style-src 'self'",
+                "style-src 'self' 'sha256-p0bF+un5yUb9MBO6xRb8kPHlY2BdpHVtLiFkDrZPF64='"
+            )
+        );
+        // Two style sheets, in order (hashes from Node's crypto, scripts/serve-dist.mjs's policyFor).
+        assert!(page_policy("<style>a</style><style >b</style><script\nsrc=x></script>").contains(
+            "style-src 'self' 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs=' \
+             'sha256-PiPoFgA5WUoziU9lZOGxNIu9egCI1CxKy3PurtWcAJ0=';"
+        ));
+        // Nothing inline: the policy of every file; an unclosed element adds nothing.
+        assert_eq!(
+            page_policy("<title>portal</title><script type=\"module\" src=\"portal.js\"></script>"),
+            CSP
+        );
+        assert_eq!(page_policy("<style>p{}"), CSP);
+        assert!(
+            !CSP.contains("sha256-") && !CSP.contains("'unsafe-inline'") && !CSP.contains("'unsafe-eval'")
+        );
     }
 
     #[test]

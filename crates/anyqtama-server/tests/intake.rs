@@ -286,18 +286,29 @@ fn other_requests_are_refused_plainly() {
 #[test]
 fn the_widget_is_served_with_its_policy() {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>w</title>").unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>w</title><style>p{color:red}</style>",
+    )
+    .unwrap();
     std::fs::write(dist.path().join("app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(dist.path().join("app.js"), "export {}").unwrap();
     let s = Setup::with(IN_HOURS, |c| c.dist = Some(dist.path().to_path_buf()));
     let index = get(s.addr(), "/");
     assert_eq!(index.status, 200);
     assert_eq!(index.header("content-type"), Some("text/html; charset=utf-8"));
-    assert_eq!(index.header("content-security-policy"), Some(anyqtama_server::static_files::CSP));
+    // A page's inline style is allowed by its hash (static_files::page_policy); other files get
+    // the policy with nothing inline.
+    let with_style = anyqtama_server::static_files::CSP.replace(
+        "style-src 'self'",
+        "style-src 'self' 'sha256-p0bF+un5yUb9MBO6xRb8kPHlY2BdpHVtLiFkDrZPF64='",
+    );
+    assert_eq!(index.header("content-security-policy"), Some(with_style.as_str()));
     assert_eq!(index.header("x-content-type-options"), Some("nosniff"));
     let wasm = get(s.addr(), "/app_bg.wasm");
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
     assert_eq!(wasm.body, b"\0asm\x01\0\0\0");
+    assert_eq!(wasm.header("content-security-policy"), Some(anyqtama_server::static_files::CSP));
     assert_eq!(get(s.addr(), "/app.js").header("content-type"), Some("text/javascript; charset=utf-8"));
     // A route of the widget falls back to index.html; a missing file does not.
     let route = get(s.addr(), "/check/answers");
@@ -319,7 +330,11 @@ fn the_widget_is_served_with_its_policy() {
 #[test]
 fn the_service_worker_and_the_page_are_never_taken_from_a_cache_unasked() {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>w</title>").unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>w</title><style>p{color:red}</style>",
+    )
+    .unwrap();
     std::fs::write(dist.path().join("sw.js"), "const VERSION = \"1\";").unwrap();
     std::fs::create_dir(dist.path().join("locales")).unwrap();
     std::fs::write(dist.path().join("locales/ru.ftl"), "app-title = Анықтама").unwrap();
