@@ -14,10 +14,10 @@
 // module). The style sheet is inlined, minified, in place of Trunk's <link> (the file stays, for
 // the embedding script), and start.js becomes render-blocking: the page needs no request but its
 // script and the wasm before the first render, and the browser paints nothing before start.js runs
-// (with both, the first render came 5-8 ms sooner; either alone did nothing measurable:
-// BENCHMARKS.md, "Seventh session"). The servers allow the two by their hashes, which they compute from the page
-// they serve (`page_policy` in crates/anyqtama-server's static_files.rs, `policyFor` in
-// scripts/serve-dist.mjs).
+// (with both, the first render came ~6-8 ms sooner on average; either alone did nothing
+// measurable: BENCHMARKS.md, "Seventh session"). The servers allow the two by their hashes, which
+// they compute from the page they serve (`page_policy` in crates/anyqtama-server's
+// static_files.rs, `policyFor` in scripts/serve-dist.mjs).
 //
 //   node scripts/bundle-start.mjs   (TRUNK_STAGING_DIR: the build's staging dir; ESBUILD)
 import { execFileSync } from "node:child_process";
