@@ -11,11 +11,12 @@
 //
 // It also writes the page's two inline elements. COMPILE, below, ends <head>: it starts compiling
 // the wasm while the page is parsed, before start.js has arrived (start.js then instantiates that
-// module). The style sheet is inlined, minified, in place of Trunk's <link> (the file stays, for
-// the embedding script), and start.js becomes render-blocking: the page needs no request but its
-// script and the wasm before the first render, and the browser paints nothing before start.js runs
-// (with both, the first render came ~6-8 ms sooner on average; either alone did nothing
-// measurable: BENCHMARKS.md, "Seventh session"). The servers allow the two by their hashes, which
+// module). The style sheet (minified by scripts/minify.mjs, which runs first) is inlined in place
+// of Trunk's <link> (the file stays, for the embedding script), and start.js becomes
+// render-blocking: the page needs no request but its script and the wasm before the first
+// render, and the browser paints nothing before start.js runs (with both, the first render came
+// ~6-8 ms sooner on average; either alone did nothing measurable: BENCHMARKS.md, "Seventh
+// session"). The servers allow the two by their hashes, which
 // they compute from the page they serve (`page_policy` in crates/anyqtama-server's
 // static_files.rs, `policyFor` in scripts/serve-dist.mjs).
 //
@@ -88,14 +89,10 @@ for (const url of [jsUrl, base + snippet]) html = html.replace(preloadTag("modul
 const wasmPreload = preloadTag("preload", wasmUrl);
 html = html.replace(wasmPreload, wasmPreload.replace(/ integrity="[^"]*"/, ""));
 
-// The style sheet, minified, in place of its <link> (Trunk's, with the file's integrity).
+// The style sheet, already minified, in place of its <link> (Trunk's, with the file's integrity).
 const sheetTag = html.match(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/);
 if (!sheetTag) throw new Error("bundle-start: index.html links no style sheet");
-const sheet = execFileSync(ESBUILD, ["--minify", "--loader=css", "--log-level=warning"], {
-  input: readFileSync(join(STAGE, sheetTag[1].slice(base.length))),
-})
-  .toString()
-  .trim();
+const sheet = readFileSync(join(STAGE, sheetTag[1].slice(base.length)), "utf8").trim();
 if (/<\/style/i.test(sheet)) throw new Error("bundle-start: the style sheet cannot be inlined (it contains </style)");
 html = html.replace(sheetTag[0], () => `<style>${sheet}</style>`);
 

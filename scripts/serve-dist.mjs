@@ -95,9 +95,11 @@ export function serve(dir, { host = "127.0.0.1", port = 0, headers = {} } = {}) 
       info = await file(path);
     }
     if (!info) return send(404, "not found\n");
+    // A page is read whole, for its policy and to be sent; other files are streamed.
+    const page = extname(path) === ".html" ? await readFile(path) : null;
     const sent = {
       "content-type": TYPES[extname(path)] ?? "application/octet-stream",
-      "content-security-policy": extname(path) === ".html" ? policyFor(await readFile(path, "utf8")) : CSP,
+      "content-security-policy": page === null ? CSP : policyFor(page.toString("utf8")),
       "content-length": info.size,
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
@@ -105,6 +107,7 @@ export function serve(dir, { host = "127.0.0.1", port = 0, headers = {} } = {}) 
     };
     res.writeHead(200, Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== null)));
     if (req.method === "HEAD") return res.end();
+    if (page !== null) return res.end(page);
     createReadStream(path).pipe(res);
   });
   return new Promise((ok, fail) => {

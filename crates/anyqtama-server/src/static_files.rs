@@ -145,11 +145,9 @@ pub async fn serve(root: &Path, url_path: &str, head: bool) -> Response<Body> {
         return plain(StatusCode::NOT_FOUND, "not found\n");
     };
     let len = bytes.len();
-    let is_page = path.extension().is_some_and(|e| e == "html");
-    let policy = match std::str::from_utf8(&bytes) {
-        Ok(html) if is_page => HeaderValue::from_str(&page_policy(html)).ok(),
-        _ => None,
-    };
+    // (Only a page is read as text: not the wasm, on every request.)
+    let page = path.extension().is_some_and(|e| e == "html").then(|| std::str::from_utf8(&bytes).ok());
+    let policy = page.flatten().and_then(|html| HeaderValue::from_str(&page_policy(html)).ok());
     let mut r = Response::new(if head { Body::empty() } else { Body::from(bytes) });
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
